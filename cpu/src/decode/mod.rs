@@ -1,0 +1,160 @@
+//! The A64 decoder as data (Arm ARM C4.1: the top-level encoding groups).
+//!
+//! Each encoding class is a table of [`Encoding`]s in its own file, one line per
+//! encoding: a name spelled as everywhere else (`ADD_imm`), the 32-bit pattern with
+//! fields written as letters (dynarmic's convention: `0`/`1` fixed, anything else a
+//! field or don't-care), and the handler. Mask and value are computed from the pattern
+//! at compile time. The interpreter, the future JIT and the trace disassembly check all
+//! read these tables; the first matching line wins, so more specific lines go first.
+//! Encodings known but not implemented stay in the table with [`crate::exec::unimplemented`]
+//! so the table is also the coverage map, and "UNDEFINED by the architecture" (no line
+//! matches) stays distinguishable from "not implemented here".
+
+use crate::exec::ExecFn;
+
+pub mod branch_sys;
+pub mod dp_imm;
+pub mod dp_reg;
+pub mod ldst;
+pub mod simd_fp;
+
+/// One encoding of one instruction.
+pub struct Encoding {
+    /// Name, as the Arm ARM heading with the form suffixed: `ADD_imm`, `LDR_post`.
+    pub name: &'static str,
+    /// The pattern, most significant bit first.
+    pub pattern: &'static str,
+    /// Bits fixed by the pattern.
+    pub mask: u32,
+    /// Their values.
+    pub value: u32,
+    /// Semantics.
+    pub exec: ExecFn,
+}
+
+impl Encoding {
+    /// Does `insn` match this line?
+    #[inline(always)]
+    pub const fn matches(&self, insn: u32) -> bool {
+        insn & self.mask == self.value
+    }
+}
+
+/// Mask of the fixed bits of a 32-character pattern (spaces and `_` are ignored).
+pub const fn pattern_mask(p: &str) -> u32 {
+    pattern_bits(p, false)
+}
+
+/// Values of the fixed bits of a pattern.
+pub const fn pattern_value(p: &str) -> u32 {
+    pattern_bits(p, true)
+}
+
+const fn pattern_bits(p: &str, want_value: bool) -> u32 {
+    let b = p.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    let mut mask = 0u32;
+    let mut value = 0u32;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        if c == b' ' || c == b'_' {
+            continue;
+        }
+        assert!(n < 32, "pattern longer than 32 bits");
+        let bit = 31 - n;
+        n += 1;
+        if c == b'0' {
+            mask |= 1 << bit;
+        } else if c == b'1' {
+            mask |= 1 << bit;
+            value |= 1 << bit;
+        }
+    }
+    assert!(n == 32, "pattern shorter than 32 bits");
+    if want_value { value } else { mask }
+}
+
+/// One table line: `enc!(ADD_imm, "z0010001 0s iiiiiiiiiiii nnnnn ddddd", exec::dp_imm::add_imm)`.
+#[macro_export]
+macro_rules! enc {
+    ($name:ident, $pat:literal, $exec:path) => {
+        $crate::decode::Encoding {
+            name: stringify!($name),
+            pattern: $pat,
+            mask: $crate::decode::pattern_mask($pat),
+            value: $crate::decode::pattern_value($pat),
+            exec: $exec,
+        }
+    };
+}
+
+/// The class tables by op0 = bits 28:25 (Arm ARM C4.1, "A64 instruction set encoding").
+fn class_table(insn: u32) -> &'static [Encoding] {
+    match (insn >> 25) & 0xf {
+        0b1000 | 0b1001 => dp_imm::TABLE,
+        0b1010 | 0b1011 => branch_sys::TABLE,
+        0b0100 | 0b0110 | 0b1100 | 0b1110 => ldst::TABLE,
+        0b0101 | 0b1101 => dp_reg::TABLE,
+        0b0111 | 0b1111 => simd_fp::TABLE,
+        // 0000 reserved (UDF), 0001 unallocated, 0010 SVE, 0011 unallocated
+        _ => &[],
+    }
+}
+
+/// Decode `insn`: the matching table line, or `None` when the architecture leaves the
+/// encoding UNDEFINED.
+pub fn decode(insn: u32) -> Option<&'static Encoding> {
+    class_table(insn).iter().find(|e| e.matches(insn))
+}
+
+/// Every table, for tests and for the fuzzer that draws instructions from them.
+pub fn all_tables() -> [(&'static str, &'static [Encoding]); 5] {
+    [
+        ("dp_imm", dp_imm::TABLE),
+        ("branch_sys", branch_sys::TABLE),
+        ("ldst", ldst::TABLE),
+        ("dp_reg", dp_reg::TABLE),
+        ("simd_fp", simd_fp::TABLE),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pattern_compiles_to_mask_and_value() {
+        assert_eq!(pattern_mask("z0010001ssiiiiiiiiiiiinnnnnddddd"), 0x7f00_0000);
+        assert_eq!(pattern_value("z0010001ssiiiiiiiiiiiinnnnnddddd"), 0x1100_0000);
+        assert_eq!(pattern_mask("1101 0101 0000 0011 0010 0000 0001 1111"), u32::MAX);
+    }
+
+    #[test]
+    fn every_line_is_reachable_from_its_class() {
+        // A line whose fixed bits put it in another op0 class can never match.
+        for (class, table) in all_tables() {
+            for e in table {
+                let t = class_table(e.value);
+                assert!(
+                    std::ptr::eq(t, table),
+                    "{class}: {} ({}) is not in the op0 group its pattern names",
+                    e.name,
+                    e.pattern
+                );
+                assert!(e.value & !e.mask == 0, "{}: value outside mask", e.name);
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for (_, table) in all_tables() {
+            for e in table {
+                assert!(seen.insert(e.name), "duplicate encoding name {}", e.name);
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Semantics of the dp_imm encoding group (to be filled).

@@ -1,0 +1,1 @@
+//! Semantics of the dp_reg encoding group (to be filled).

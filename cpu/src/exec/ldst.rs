@@ -1,0 +1,1 @@
+//! Semantics of the ldst encoding group (to be filled).

@@ -1,0 +1,1 @@
+//! Semantics of the simd_fp encoding group (to be filled).
