@@ -17,6 +17,9 @@ pub mod mem;
 pub mod platform;
 pub mod state;
 pub mod sysreg;
+#[cfg(test)]
+#[macro_use]
+pub mod testutil;
 
 pub use exception::{Exception, ExceptionType, Trap};
 pub use insn::Insn;
