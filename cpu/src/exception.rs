@@ -159,8 +159,14 @@ pub fn eret(s: &mut CpuState) -> Result<(), Trap> {
         || m & 2 != 0 // M[1] reserved
         || new_el > s.el
         || new_el == 3
-        || (new_el == 1 && hcr_v & hcr::TGE != 0 && hcr_v & hcr::E2H != 0)
-        || (new_el == 1 && hcr_v & hcr::TGE != 0);
+        // With TGE=1 there is no EL1 to return to.
+        || (new_el == 1 && hcr_v & hcr::TGE != 0)
+        // HCR_EL2.RW=0 makes EL1 (and EL0 outside the EL2&0 regime) AArch32, which this
+        // model does not implement: returning there is illegal.
+        || (s.started_at_el2 != 0
+            && new_el < 2
+            && hcr_v & hcr::RW == 0
+            && !(hcr_v & hcr::E2H != 0 && hcr_v & hcr::TGE != 0));
     s.excl_addr = u64::MAX;
     s.excl_size = 0;
     s.nzcv = (spsr as u32) & 0xf000_0000;

@@ -142,11 +142,19 @@ impl Cpu {
         let unprivileged = el == 0 || (unpriv && !(el == 2 && !e2h));
         Regime {
             kind,
-            s1: Stage1Config { enabled: s1_on, wxn: sctlr_v & sctlr::WXN != 0, tcr, ttbr0, ttbr1, mair },
+            s1: Stage1Config {
+                enabled: s1_on,
+                wxn: sctlr_v & sctlr::WXN != 0,
+                tcr,
+                ttbr0,
+                ttbr1,
+                mair,
+                flat_normal: in_el10 && h & hcr::DC != 0,
+            },
             s2,
             unprivileged,
             pan: s.pan != 0 && el != 0,
-            vmid: s2.map(|c| (c.vttbr >> 48) as u16).unwrap_or(0),
+            vmid: s2.map(|c| c.vmid()).unwrap_or(0),
         }
     }
 

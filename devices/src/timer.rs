@@ -1,6 +1,15 @@
-//! Generic timer outputs (Arm ARM D11.2). API SKELETON — being implemented.
+//! Generic timer outputs (Arm ARM D11.2 "The AArch64 view of the Generic Timer"): the
+//! interrupt level of each of a PE's four timers and when the next one will fire.
+//!
+//! Each timer fires when `CTL.ENABLE && !CTL.IMASK && count >= CVAL` (D11.2.4 "Timer
+//! conditions"). Counts derive from virtual time only (`CpuState::counter()` =
+//! `vtime >> 4`), never from the host clock.
 
+use el2emu_cpu::sysreg::Slot;
 use el2emu_cpu::CpuState;
+
+#[cfg(test)]
+mod tests;
 
 /// Timer PPIs on the `virt` board (INTIDs).
 pub mod ppi {
@@ -14,15 +23,70 @@ pub mod ppi {
     pub const PHYS: u32 = 30;
 }
 
-/// Output levels of the four timers of one PE, as (INTID, level).
+/// CNT*_CTL.ENABLE.
+pub const CTL_ENABLE: u64 = 1 << 0;
+/// CNT*_CTL.IMASK.
+pub const CTL_IMASK: u64 = 1 << 1;
+
+/// Shift from counter ticks to `vtime` ticks (the counter runs at 1/16 of virtual time).
+const VTIME_SHIFT: u32 = 4;
+
+/// One timer: its PPI, control and compare registers, and whether CNTVOFF_EL2 applies.
+struct TimerRegs {
+    ppi: u32,
+    ctl: Slot,
+    cval: Slot,
+    offset: bool,
+}
+
+const TIMERS: [TimerRegs; 4] = [
+    TimerRegs { ppi: ppi::PHYS, ctl: Slot::CNTP_CTL_EL0, cval: Slot::CNTP_CVAL_EL0, offset: false },
+    TimerRegs { ppi: ppi::VIRT, ctl: Slot::CNTV_CTL_EL0, cval: Slot::CNTV_CVAL_EL0, offset: true },
+    TimerRegs { ppi: ppi::HYP_PHYS, ctl: Slot::CNTHP_CTL_EL2, cval: Slot::CNTHP_CVAL_EL2, offset: false },
+    TimerRegs { ppi: ppi::HYP_VIRT, ctl: Slot::CNTHV_CTL_EL2, cval: Slot::CNTHV_CVAL_EL2, offset: false },
+];
+
+impl TimerRegs {
+    /// The count this timer compares against.
+    fn count(&self, s: &CpuState) -> u64 {
+        if self.offset {
+            s.counter().wrapping_sub(s.sys[Slot::CNTVOFF_EL2 as usize])
+        } else {
+            s.counter()
+        }
+    }
+
+    /// Enabled and not masked.
+    fn armed(&self, s: &CpuState) -> bool {
+        s.sys[self.ctl as usize] & (CTL_ENABLE | CTL_IMASK) == CTL_ENABLE
+    }
+
+    fn cval(&self, s: &CpuState) -> u64 {
+        s.sys[self.cval as usize]
+    }
+}
+
+/// Output levels of the four timers of one PE, as (INTID, level): EL1 physical, EL1
+/// virtual, EL2 physical, EL2 virtual.
 pub fn levels(s: &CpuState) -> [(u32, bool); 4] {
-    let _ = s;
-    todo!()
+    TIMERS.map(|t| (t.ppi, t.armed(s) && t.count(s) >= t.cval(s)))
 }
 
 /// The earliest virtual time (in `CpuState::vtime` ticks) at which a timer of this PE
 /// that is enabled, unmasked and not yet firing will fire; `None` if none will.
+/// Saturates at `u64::MAX` when the deadline lies beyond the range of `vtime`.
 pub fn next_deadline(s: &CpuState) -> Option<u64> {
-    let _ = s;
-    todo!()
+    TIMERS
+        .iter()
+        .filter(|t| t.armed(s))
+        .filter_map(|t| {
+            let count = t.count(s);
+            let cval = t.cval(s);
+            // Not firing: count < cval, so the count reaches cval after cval - count
+            // counter ticks, before it could wrap.
+            let ticks = cval.checked_sub(count).filter(|&d| d > 0)?;
+            let at = s.counter().saturating_add(ticks);
+            Some(at.checked_shl(VTIME_SHIFT).filter(|v| v >> VTIME_SHIFT == at).unwrap_or(u64::MAX))
+        })
+        .min()
 }

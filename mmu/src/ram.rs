@@ -51,7 +51,7 @@ unsafe impl Send for GuestRam {}
 impl GuestRam {
     /// Map `size` bytes of zeroed RAM at guest physical address `base`.
     pub fn new(base: u64, size: u64) -> Result<Self, RamError> {
-        if size == 0 || size % 4096 != 0 || size > 255 << 30 {
+        if size == 0 || !size.is_multiple_of(4096) || size > 255 << 30 {
             return Err(RamError::BadSize(size));
         }
         let map = MmapMut::map_anon(size as usize).map_err(|source| RamError::Map { size, source })?;

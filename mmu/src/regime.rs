@@ -41,6 +41,9 @@ pub struct Stage1Config {
     pub ttbr1: u64,
     /// MAIR value, recorded in translations.
     pub mair: u64,
+    /// Stage 1 is off because of HCR_EL2.DC=1: the flat mapping is then Normal
+    /// Write-Back memory for data too, not Device (Arm ARM D17.2.48 HCR_EL2.DC).
+    pub flat_normal: bool,
 }
 
 /// Stage-2 registers (Arm ARM D8.2.x, VTCR_EL2/VTTBR_EL2).
@@ -50,6 +53,19 @@ pub struct Stage2Config {
     pub vtcr: u64,
     /// VTTBR_EL2 (BADDR and VMID).
     pub vttbr: u64,
+}
+
+impl Stage2Config {
+    /// The VMID: VTTBR_EL2 bits 63:48 when VTCR_EL2.VS=1, else bits 55:48 (the upper
+    /// byte is then RES0 and ignored; Arm ARM D17.2.x VTTBR_EL2.VMID).
+    pub fn vmid(&self) -> u16 {
+        let v = (self.vttbr >> 48) as u16;
+        if self.vtcr & (1 << 19) != 0 {
+            v
+        } else {
+            v & 0xff
+        }
+    }
 }
 
 /// Everything a translation of one access needs.
@@ -99,7 +115,9 @@ pub struct Translation {
     pub pa_page: u64,
     /// The IPA of the page (equal to `pa_page` without stage 2), for HPFAR.
     pub ipa_page: u64,
-    /// Size of the page used for TLB matching (4 KiB granularity is used by the TLB).
+    /// Size of the region this translation covers: the smaller of the stage-1 and
+    /// stage-2 block/page sizes (a power of two, at least 4 KiB). `pa_page` and
+    /// `ipa_page` are aligned to it, and `va & (page_size - 1)` is the offset in it.
     pub page_size: u64,
     /// Permissions.
     pub perms: Perms,
@@ -111,6 +129,9 @@ pub struct Translation {
     pub attr_index: u8,
     /// Memory attributes byte from MAIR (0x00 = Device-nGnRnE).
     pub attrs: u8,
-    /// The stage-1 level that produced this (for diagnostics).
+    /// The stage-1 lookup level of the leaf descriptor (a stage-1 Permission fault
+    /// found on a cached translation is reported at this level); 0 when stage 1 is off.
     pub level: i8,
+    /// The stage-2 lookup level of the leaf descriptor (0 without stage 2).
+    pub s2_level: i8,
 }

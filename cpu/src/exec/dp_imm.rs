@@ -1,61 +1,14 @@
 //! Data processing — immediate (Arm ARM C4.1.86, op0 = 100x): PC-relative addressing,
-//! add/subtract (immediate), logical (immediate), move wide and extract. The bitfield
-//! class lives in [`super::dp_bitfield`]; [`decode_bit_masks`] is shared with it.
+//! add/subtract (immediate), move wide and extract. Logical (immediate) is in
+//! [`super::dp_logical_imm`], bitfield in [`super::dp_bitfield`].
 
 use crate::exception::{self, Trap};
-use crate::exec::{add_with_carry, nzcv, trunc};
+use crate::exec::{add_with_carry, trunc};
 use crate::insn::Insn;
 use crate::interp::Cpu;
 use crate::platform::Platform;
 
 type R = Result<(), Trap>;
-
-/// Arm ARM J1.1.3 DecodeBitMasks(immN, imms, immr, immediate, M): the `(wmask, tmask)`
-/// pair, each replicated to 64 bits (callers truncate to the datasize), or `None` where
-/// the pseudocode says UNDEFINED (`len < 1`, or an all-ones element for a logical
-/// immediate). `m` is the datasize; `len = 6` with `m = 32` is also refused.
-pub fn decode_bit_masks(imm_n: u32, imms: u32, immr: u32, immediate: bool, m: u32) -> Option<(u64, u64)> {
-    // len = HighestSetBit(immN:NOT(imms))
-    let combined = ((imm_n & 1) << 6) | (!imms & 0x3f);
-    if combined == 0 {
-        return None;
-    }
-    let len = 31 - combined.leading_zeros();
-    if len < 1 || (1u32 << len) > m {
-        return None;
-    }
-    let levels = (1u32 << len) - 1;
-    if immediate && (imms & levels) == levels {
-        return None;
-    }
-    let s = imms & levels;
-    let r = immr & levels;
-    let d = s.wrapping_sub(r) & levels;
-    let esize = 1u32 << len;
-    let emask = if esize == 64 { u64::MAX } else { (1u64 << esize) - 1 };
-    // welem = ZeroExtend(Ones(S + 1), esize); S < esize so S + 1 <= esize.
-    let welem = ones(s + 1);
-    let telem = ones(d + 1);
-    // ROR(welem, R) within esize.
-    let wrot = if r == 0 { welem } else { ((welem >> r) | (welem << (esize - r))) & emask };
-    Some((replicate(wrot, esize), replicate(telem, esize)))
-}
-
-/// `Ones(n)` for 1 <= n <= 64.
-fn ones(n: u32) -> u64 {
-    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
-}
-
-/// `Replicate(elem, 64 / esize)`.
-fn replicate(elem: u64, esize: u32) -> u64 {
-    let mut v = elem;
-    let mut w = esize;
-    while w < 64 {
-        v |= v << w;
-        w *= 2;
-    }
-    v
-}
 
 /// Arm ARM C6.2.10: ADR. `X[d] = PC + SignExtend(immhi:immlo, 64)`.
 pub fn adr(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
@@ -110,64 +63,6 @@ pub fn subs_imm(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
     add_sub_imm(cpu, i, true, true)
 }
 
-#[derive(Clone, Copy)]
-enum LogicalOp {
-    And,
-    Orr,
-    Eor,
-}
-
-/// The shared body of AND/ORR/EOR/ANDS (immediate). `sf == 0 && N == 1` and the
-/// reserved bitmask values are UNDEFINED. Rd is SP for AND/ORR/EOR, XZR for ANDS.
-fn logical_imm(cpu: &mut Cpu, i: Insn, op: LogicalOp, setflags: bool) -> R {
-    let sf = i.sf();
-    let datasize = if sf { 64 } else { 32 };
-    if !sf && i.bit(22) {
-        return Err(exception::undefined(&cpu.s));
-    }
-    let Some((wmask, _)) = decode_bit_masks(i.bits(22, 22), i.bits(15, 10), i.bits(21, 16), true, datasize) else {
-        return Err(exception::undefined(&cpu.s));
-    };
-    let imm = trunc(wmask, sf);
-    let operand1 = cpu.s.xr(i.rn());
-    let result = trunc(
-        match op {
-            LogicalOp::And => operand1 & imm,
-            LogicalOp::Orr => operand1 | imm,
-            LogicalOp::Eor => operand1 ^ imm,
-        },
-        sf,
-    );
-    if setflags {
-        let n = (result >> (datasize - 1)) & 1 != 0;
-        cpu.s.nzcv = nzcv(n, result == 0, false, false);
-        cpu.s.set_xr(i.rd(), result);
-    } else {
-        cpu.s.set_xsp(i.rd(), result);
-    }
-    Ok(())
-}
-
-/// Arm ARM C6.2.12: AND (immediate).
-pub fn and_imm(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
-    logical_imm(cpu, i, LogicalOp::And, false)
-}
-
-/// Arm ARM C6.2.254: ORR (immediate).
-pub fn orr_imm(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
-    logical_imm(cpu, i, LogicalOp::Orr, false)
-}
-
-/// Arm ARM C6.2.104: EOR (immediate).
-pub fn eor_imm(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
-    logical_imm(cpu, i, LogicalOp::Eor, false)
-}
-
-/// Arm ARM C6.2.14: ANDS (immediate).
-pub fn ands_imm(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
-    logical_imm(cpu, i, LogicalOp::And, true)
-}
-
 /// Move wide: `pos = UInt(hw:'0000')`; `hw<1> == 1` with sf == 0 is UNDEFINED.
 fn move_wide_pos(cpu: &Cpu, i: Insn) -> Result<u32, Trap> {
     let hw = i.bits(22, 21);
@@ -218,4 +113,152 @@ pub fn extr(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
     };
     cpu.s.set_xr(i.rd(), result);
     Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::state::flags::{C, N, V, Z};
+    use crate::testutil::{cpu_with_code, run, End, CODE, DATA};
+
+    /// `BRK #0`.
+    pub(crate) const BRK0: u32 = 0xd420_0000;
+
+    /// Raw instruction words followed by `BRK #0`, as code bytes.
+    pub(crate) fn words(ws: &[u32]) -> Vec<u8> {
+        ws.iter().chain(std::iter::once(&BRK0)).flat_map(|w| w.to_le_bytes()).collect()
+    }
+
+    /// Run `code` at EL1 with X registers and NZCV preset, until `BRK #0`.
+    pub(crate) fn run_with(code: &[u8], regs: &[(usize, u64)], flags: u32) -> Cpu {
+        let mut cpu = cpu_with_code(code, 1);
+        for &(r, v) in regs {
+            cpu.s.x[r] = v;
+        }
+        cpu.s.nzcv = flags;
+        assert_eq!(run(&mut cpu, 1000), End::Brk(0));
+        cpu
+    }
+
+    /// The word is UNDEFINED (EC 0, IL set) and leaves X0..X30 and NZCV alone.
+    pub(crate) fn assert_undefined(word: u32) {
+        let mut cpu = cpu_with_code(&words(&[word]), 1);
+        for r in 0..31 {
+            cpu.s.x[r] = 0x1111 * r as u64 + 0x8000_0000_0000_0000;
+        }
+        cpu.s.nzcv = N | C;
+        let before = cpu.s.x;
+        assert_eq!(run(&mut cpu, 10), End::Exception { el: 1, esr: 1 << 25 }, "{word:#010x}");
+        assert_eq!(cpu.s.x, before, "{word:#010x} changed registers");
+        assert_eq!(cpu.s.nzcv, N | C);
+    }
+
+    #[test]
+    fn adr_and_adrp() {
+        // ADR X0, #-4: immlo = 0, immhi = -1.
+        let adr = (0x10 << 24) | (0x7ffff << 5);
+        // ADR X1, #+7: immlo = 3, immhi = 1.
+        let adr7 = (3 << 29) | (0x10 << 24) | (1 << 5) | 1;
+        // ADRP X2, #-0x1000: immlo = 3, immhi = all ones.
+        let adrp = 0xf0ff_ffe2;
+        // ADRP X3, #+0x1000 * 0x40001 (immhi<0> .. carries into the upper bits).
+        let adrp_big = (1 << 31) | (1 << 29) | (0x10 << 24) | (0x10000 << 5) | 3;
+        let mut code = vec![0xd503_201f; 0x201]; // NOPs up to CODE + 0x804
+        code.extend([adr, adr7, adrp, adrp_big, (0x10 << 24) | (1 << 5) | 31]);
+        let cpu = run_with(&words(&code), &[], 0);
+        assert_eq!(cpu.s.x[0], CODE + 0x804 - 4);
+        assert_eq!(cpu.s.x[1], CODE + 0x808 + 7);
+        assert_eq!(cpu.s.x[2], CODE - 0x1000);
+        // imm = immhi:immlo = 0x10000 << 2 | 1 = 0x40001 pages.
+        assert_eq!(cpu.s.x[3], CODE + 0x4000_1000);
+    }
+
+    #[test]
+    fn add_sub_imm() {
+        let code = crate::a64!(
+            ; add x0, sp, #16
+            ; add x1, x1, #1, lsl #12
+            ; sub w2, w2, #1
+            ; add w3, w3, #1
+            ; add sp, x4, #0x10
+            ; brk 0
+        );
+        let cpu = run_with(&code, &[(1, 5), (2, 0), (3, u64::MAX), (4, 0x1234)], 0);
+        assert_eq!(cpu.s.x[0], DATA + 0x2_0000 + 16);
+        assert_eq!(cpu.s.x[1], 0x1005);
+        // 32-bit results zero the upper half.
+        assert_eq!(cpu.s.x[2], 0xffff_ffff);
+        assert_eq!(cpu.s.x[3], 0);
+        assert_eq!(cpu.s.sp_el[1], 0x1244);
+    }
+
+    #[test]
+    fn adds_subs_imm_flags() {
+        // 0x7fffffff + 1: N, V.
+        let cpu = run_with(&crate::a64!(; adds w0, w1, #1 ; brk 0), &[(1, 0x7fff_ffff)], Z | C);
+        assert_eq!((cpu.s.x[0], cpu.s.nzcv), (0x8000_0000, N | V));
+        // 0xffffffff + 1 (32-bit): Z, C; X0 is zero, not 1 << 32.
+        let cpu = run_with(&crate::a64!(; adds w0, w1, #1 ; brk 0), &[(1, 0xffff_ffff)], 0);
+        assert_eq!((cpu.s.x[0], cpu.s.nzcv), (0, Z | C));
+        // 0 - 1: N, no carry (a borrow).
+        let cpu = run_with(&crate::a64!(; subs x0, x1, #1 ; brk 0), &[(1, 0)], 0);
+        assert_eq!((cpu.s.x[0], cpu.s.nzcv), (u64::MAX, N));
+        // 5 - 5: Z, C.
+        let cpu = run_with(&crate::a64!(; subs x0, x1, #5 ; brk 0), &[(1, 5)], N);
+        assert_eq!((cpu.s.x[0], cpu.s.nzcv), (0, Z | C));
+        // INT64_MIN - 1: V, C.
+        let cpu = run_with(&crate::a64!(; subs x0, x1, #1 ; brk 0), &[(1, 1 << 63)], 0);
+        assert_eq!((cpu.s.x[0], cpu.s.nzcv), (i64::MAX as u64, C | V));
+        // CMN/CMP write XZR, not SP; Rn = 31 reads SP.
+        let cpu = run_with(&crate::a64!(; cmn x1, #1 ; cmp sp, #0 ; brk 0), &[(1, u64::MAX)], 0);
+        assert_eq!(cpu.s.sp_el[1], DATA + 0x2_0000);
+        assert_eq!(cpu.s.nzcv, C);
+    }
+
+    #[test]
+    fn move_wide() {
+        let code = crate::a64!(
+            ; movz x0, #0x1234, lsl #48
+            ; movn w1, #0
+            ; movn x2, #0x1234, lsl #16
+            ; movk w3, #0xbeef, lsl #16
+            ; movk x4, #0xabcd, lsl #32
+            ; movz w5, #0xffff, lsl #16
+            ; brk 0
+        );
+        let cpu = run_with(&code, &[(1, 7), (3, u64::MAX), (4, 0x1111_2222_3333_4444), (5, u64::MAX)], 0);
+        assert_eq!(cpu.s.x[0], 0x1234_0000_0000_0000);
+        assert_eq!(cpu.s.x[1], 0xffff_ffff);
+        assert_eq!(cpu.s.x[2], 0xffff_ffff_edcb_ffff);
+        assert_eq!(cpu.s.x[3], 0xbeef_ffff);
+        assert_eq!(cpu.s.x[4], 0x1111_abcd_3333_4444);
+        assert_eq!(cpu.s.x[5], 0xffff_0000);
+        assert_undefined(0x52c0_0000); // MOVZ W0, hw = 2
+        assert_undefined(0x12e0_0000); // MOVN W0, hw = 3
+        assert_undefined(0x72c0_0000); // MOVK W0, hw = 2
+        assert_undefined(0x1280_0000 | (1 << 29)); // opc = 01
+    }
+
+    #[test]
+    fn extract() {
+        let code = crate::a64!(
+            ; extr x0, x1, x2, #8
+            ; extr w3, w1, w2, #4
+            ; extr x4, x1, x2, #0
+            ; extr x5, x1, x1, #63
+            ; brk 0
+        );
+        let cpu = run_with(&code, &[(1, 0x0123_4567_89ab_cdef), (2, 0xfedc_ba98_7654_3210)], 0);
+        assert_eq!(cpu.s.x[0], 0xeffe_dcba_9876_5432);
+        // W1:W2 = 0x89abcdef_76543210 >> 4.
+        assert_eq!(cpu.s.x[3], 0xf765_4321);
+        assert_eq!(cpu.s.x[4], 0xfedc_ba98_7654_3210);
+        // ROR #63 = ROL #1.
+        assert_eq!(cpu.s.x[5], 0x0246_8acf_1357_9bde);
+        assert_undefined(0x9380_0000); // sf = 1, N = 0
+        assert_undefined(0x13c0_0000); // sf = 0, N = 1
+        assert_undefined(0x1380_8000); // sf = 0, imms = 32
+        assert_undefined(0x13a0_0000); // o0 = 1
+        assert_undefined(0xb3c0_0000); // op21 = 01
+    }
 }

@@ -12,11 +12,27 @@ use crate::insn::Insn;
 use crate::interp::Cpu;
 use crate::platform::Platform;
 
+pub mod atomic;
 pub mod branch;
+pub mod cond;
+pub mod crc32;
+pub mod dp_1src;
+pub mod dp_2src;
+pub mod dp_3src;
+pub mod dp_bitfield;
 pub mod dp_imm;
+pub mod dp_logical_imm;
+pub mod dp_logical_reg;
 pub mod dp_reg;
+pub mod fp_move;
 pub mod ldst;
+pub mod ldst_exclusive;
+pub mod ldst_pair;
+pub mod ldst_simd;
+pub mod simd_copy;
 pub mod simd_fp;
+pub mod simd_logic;
+pub mod simd_modimm;
 pub mod sys_ops;
 pub mod system;
 

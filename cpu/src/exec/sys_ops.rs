@@ -171,9 +171,10 @@ fn at(cpu: &mut Cpu, va: u64, el: u32, write: bool, both_stages: bool) -> R {
     let mut regime = cpu.regime(el == 0);
     cpu.s.el = saved_el;
     cpu.s.pan = saved_pan;
-    if el < 2 && !both_stages && saved_el == 2 {
-        regime.s2 = None; // AT S1E1* from EL2 is stage 1 only.
-    }
+    // AT S1E1R/W and S12E* do not check PSTATE.PAN (only FEAT_PAN2's S1E1RP/WP do).
+    // AT S1E1* from EL2 still walks stage 1 through stage 2 (the tables are in IPA
+    // space): `translate_stage1` below keeps stage 2 for the walk only.
+    regime.pan = false;
     let mut mem = cpu.ram.clone();
     let r = if both_stages || regime.s2.is_none() {
         el2emu_mmu::stage1::translate(&regime, va, kind, &mut mem)

@@ -48,6 +48,10 @@ pub fn hvc(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     if !cpu.has_el2 {
         return firmware(cpu, plat).unwrap_or_else(|| Err(exception::undefined(&cpu.s)));
     }
+    // HCR_EL2.HCD: HVC is UNDEFINED at EL1 and EL2 (Arm ARM D17.2.48).
+    if cpu.s.sys[Slot::HCR_EL2 as usize] & hcr::HCD != 0 {
+        return Err(exception::undefined(&cpu.s));
+    }
     Err(call_exception(cpu, 2, ec::HVC64, i.bits(20, 5)))
 }
 

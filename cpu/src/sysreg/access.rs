@@ -39,6 +39,13 @@ fn resolve(cpu: &Cpu, key: u16, rt: u32, write: bool) -> Result<Option<(&'static
             }
             return Ok(None);
         }
+        // HCR_EL2.TIDCP: EL1 accesses to the IMPLEMENTATION DEFINED register space
+        // (op0=3, CRn=11 or 15) trap to EL2 (Arm ARM D1.13.x); with no such registers
+        // here they are otherwise UNDEFINED.
+        let crn = (key >> 7) & 15;
+        if key >> 14 == 3 && (crn == 11 || crn == 15) && s.el == 1 && s.sys[Slot::HCR_EL2 as usize] & hcr::TIDCP != 0 {
+            return Err(exception::sync_to(s, 2, ec::SYSREG, traps::sysreg_iss(key, rt, !write)));
+        }
         return Err(exception::undefined(s));
     };
     let und = || Err(exception::undefined(s));
