@@ -49,7 +49,7 @@ pub fn run(a: BenchArgs) -> Result<i32> {
     for i in 1..=a.runs {
         let s = time_el2emu(&cfg, &image)?;
         println!("run {i}: {} instructions in {:.3} s = {:.1} MIPS", s.insns, s.secs, s.mips());
-        if best.map_or(true, |b| s.secs < b.secs) {
+        if best.is_none_or(|b| s.secs < b.secs) {
             best = Some(s);
         }
     }
@@ -91,7 +91,7 @@ fn time_qemu(path: &Path, mem: u64) -> Result<Duration> {
     let status = Command::new(QEMU)
         .args(["-M", "virt,virtualization=on,gic-version=3", "-cpu", "max", "-nographic", "-no-reboot"])
         .arg("-m")
-        .arg(if mem % (1 << 20) == 0 { format!("{}M", mem >> 20) } else { format!("{}K", mem >> 10) })
+        .arg(if mem.is_multiple_of(1 << 20) { format!("{}M", mem >> 20) } else { format!("{}K", mem >> 10) })
         .arg("-kernel")
         .arg(path)
         .stdin(Stdio::null())

@@ -147,7 +147,7 @@ pub fn parse_mem(s: &str) -> Result<u64, String> {
     if bytes > board::RAM_MAX {
         return Err(format!("memory size `{s}` is more than the 16G el2emu supports"));
     }
-    if bytes % 4096 != 0 {
+    if !bytes.is_multiple_of(4096) {
         return Err(format!("memory size `{s}` ({bytes} bytes) is not a multiple of the 4 KiB page size"));
     }
     Ok(bytes)

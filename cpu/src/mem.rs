@@ -56,11 +56,14 @@ impl AccessInfo {
     }
 }
 
+/// Set in a translated address when the memory is Device (bit 63 is above any PA).
+pub const DEVICE: u64 = 1 << 63;
+
 /// One entry of the fast translation cache: `tag` = VA page | context bits | valid.
 #[derive(Clone, Copy, Default)]
 pub(crate) struct FastEntry {
     tag: u64,
-    /// PA page | 1 if the memory is Device.
+    /// PA page | [`DEVICE`] if the memory is Device.
     pa: u64,
 }
 
@@ -158,15 +161,15 @@ impl Cpu {
         }
     }
 
-    /// Translate `va` for `kind`, through the fast cache. Returns PA | 1 for Device
-    /// memory (bit 0 is never part of a page-aligned PA).
+    /// Translate `va` for `kind`, through the fast cache. Returns the PA, with
+    /// [`DEVICE`] set for Device memory.
     #[inline(always)]
     pub fn translate(&mut self, va: u64, kind: AccessKind, unpriv: bool) -> Result<u64, Fault> {
         let tag = self.fast_tag(va, unpriv);
         let idx = ((va >> 12) as usize) & (FAST_ENTRIES - 1);
         let e = self.fast.e[kind_index(kind)][idx];
         if e.tag == tag {
-            return Ok((e.pa & !0xfff) | (va & 0xfff) | (e.pa & 1));
+            return Ok(e.pa | (va & 0xfff));
         }
         self.translate_slow(va, kind, unpriv, tag, idx)
     }
@@ -179,9 +182,10 @@ impl Cpu {
         // Device memory: MAIR attribute with outer bits 7:4 zero (Arm ARM D17.2.97).
         let device = t.attrs & 0xf0 == 0;
         let pa_page = (t.pa_page & !(t.page_size - 1)) | (va & (t.page_size - 1) & !0xfff);
-        let entry = FastEntry { tag, pa: pa_page | device as u64 };
+        let dev = if device { DEVICE } else { 0 };
+        let entry = FastEntry { tag, pa: pa_page | dev };
         self.fast.e[kind_index(kind)][idx] = entry;
-        Ok(pa_page | (va & 0xfff) | device as u64)
+        Ok(pa_page | (va & 0xfff) | dev)
     }
 
     /// The exception for a failed data access.
@@ -231,7 +235,7 @@ impl Cpu {
     #[inline(always)]
     fn check_align(&self, va: u64, pa_dev: u64, info: &AccessInfo) -> Result<(), Fault> {
         let misaligned = va & (info.size as u64 - 1) != 0;
-        if misaligned && (info.must_align || pa_dev & 1 != 0 || self.sctlr_a()) {
+        if misaligned && (info.must_align || pa_dev & DEVICE != 0 || self.sctlr_a()) {
             return Err(Fault::s1(FaultKind::Alignment, 0));
         }
         Ok(())
@@ -257,7 +261,7 @@ impl Cpu {
         }
         let pa = self.translate(va, AccessKind::Read, info.unpriv).map_err(|f| self.data_abort(f, va, &info))?;
         self.check_align(va, pa, &info).map_err(|f| self.data_abort(f, va, &info))?;
-        let pa = pa & !1;
+        let pa = pa & !DEVICE;
         let v = match info.size {
             1 => self.ram.read::<1>(pa).map(|b| b[0] as u64),
             2 => self.ram.read::<2>(pa).map(|b| u16::from_le_bytes(b) as u64),
@@ -281,7 +285,7 @@ impl Cpu {
         }
         let pa = self.translate(va, AccessKind::Write, info.unpriv).map_err(|f| self.data_abort(f, va, &info))?;
         self.check_align(va, pa, &info).map_err(|f| self.data_abort(f, va, &info))?;
-        let pa = pa & !1;
+        let pa = pa & !DEVICE;
         let ok = match info.size {
             1 => self.ram.write::<1>(pa, [value as u8]),
             2 => self.ram.write::<2>(pa, (value as u16).to_le_bytes()),
@@ -357,7 +361,7 @@ impl Cpu {
             return Err(self.pc_alignment_fault());
         }
         let pa = self.translate(pc, AccessKind::Exec, false).map_err(|f| self.insn_abort(f, pc))?;
-        match self.ram.read_u32(pa & !1) {
+        match self.ram.read_u32(pa & !DEVICE) {
             Some(w) => Ok(w),
             None => {
                 let _ = plat;

@@ -21,9 +21,9 @@ pub fn eq(name: &str, got: u64, want: u64) -> bool {
     let ok = got == want;
     count(ok);
     if ok {
-        println!("  {}: {:#x} PASS", name, got);
+        println!("  {}: 0x{:x} PASS", name, got);
     } else {
-        println!("  {}: got {:#x} want {:#x} FAIL", name, got, want);
+        println!("  {}: got 0x{:x} want 0x{:x} FAIL", name, got, want);
     }
     ok
 }

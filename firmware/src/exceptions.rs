@@ -269,7 +269,7 @@ extern "C" fn fw_exception(frame: &mut Frame, idx: u64) {
     let h = SLOTS[el].handler.load(Ordering::Acquire);
     if h == 0 {
         println!(
-            "unexpected exception at EL{} vector {} esr={:#x} elr={:#x} far={:#x}",
+            "unexpected exception at EL{} vector {} esr=0x{:x} elr=0x{:x} far=0x{:x}",
             el, idx, frame.esr, frame.elr, frame.far
         );
         crate::check::fail("unexpected exception");

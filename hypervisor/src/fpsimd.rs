@@ -317,7 +317,9 @@ pub fn hyp_switch_fpsimd(vcpus: &mut [Vcpu], cur: usize, fp: &mut HostFp) -> boo
         FpOwner::Host
     } else {
         match fp.owner {
-            FpOwner::Guest(other) if other != cur => {
+            // Another vCPU's state, bound to the CPU by its vcpu_ctxsync_fp.
+            // (If it is this vCPU's own, saving it first keeps it as well.)
+            FpOwner::Guest(other) => {
                 fpsimd_save_regs(&mut vcpus[other].fp);
                 fp.stats.saves += 1;
                 FpOwner::Guest(other)

@@ -72,7 +72,7 @@ pub fn parse_header(data: &[u8]) -> Result<ImageHeader> {
     } else {
         (text_offset, image_size.max(data.len() as u64))
     };
-    if text_offset % 4096 != 0 || text_offset >= BASE_ALIGN {
+    if !text_offset.is_multiple_of(4096) || text_offset >= BASE_ALIGN {
         bail!("Image text_offset {text_offset:#x} is not a page-aligned offset below 2 MiB");
     }
     Ok(ImageHeader { text_offset, image_size, flags })

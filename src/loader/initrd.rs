@@ -25,12 +25,12 @@ pub const DTB_MAX: u64 = 2 * MIB;
 
 /// Round `x` up to a multiple of the power of two `a` (saturating near the top).
 pub fn align_up(x: u64, a: u64) -> u64 {
-    x.checked_add(a - 1).map(|v| v & !(a - 1)).unwrap_or(u64::MAX & !(a - 1))
+    x.checked_add(a - 1).map(|v| v & !(a - 1)).unwrap_or(!(a - 1))
 }
 
 /// Check that `r` lies inside `ram`, naming `what` in the error.
 pub fn check_fits(ram: Region, r: Region, what: &str) -> Result<()> {
-    if r.base < ram.base || r.base.checked_add(r.size).map_or(true, |end| end > ram.end()) {
+    if r.base < ram.base || r.base.checked_add(r.size).is_none_or(|end| end > ram.end()) {
         bail!(
             "the {what} ({:#x}..{:#x}, {} bytes) does not fit in guest RAM ({:#x}..{:#x}); try a larger -m",
             r.base,
@@ -119,6 +119,6 @@ mod tests {
     fn align_up_saturates() {
         assert_eq!(align_up(1, 4096), 4096);
         assert_eq!(align_up(4096, 4096), 4096);
-        assert_eq!(align_up(u64::MAX - 3, 4096), u64::MAX & !4095);
+        assert_eq!(align_up(u64::MAX - 3, 4096), !4095);
     }
 }

@@ -183,7 +183,7 @@ mod tests {
         assert_eq!(hit(board::UART, 0x0900_0ffc, 4), Some(0xffc));
         assert_eq!(hit(board::UART, 0x0900_0ffc, 8), None);
         assert_eq!(hit(board::GICD, 0x0800_0000, 8), Some(0));
-        assert_eq!(hit(board::VIRTIO, 0x0A00_3ffc, 4), Some(0x3ffc));
-        assert_eq!(hit(board::VIRTIO, 0x0A00_4000, 4), None);
+        assert_eq!(hit(board::VIRTIO, 0x0a00_3ffc, 4), Some(0x3ffc));
+        assert_eq!(hit(board::VIRTIO, 0x0a00_4000, 4), None);
     }
 }

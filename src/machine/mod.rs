@@ -84,7 +84,7 @@ pub fn validate(cfg: &MachineConfig) -> Result<()> {
     if cfg.cpus == 0 || cfg.cpus > board::MAX_CPUS {
         bail!("the number of CPUs must be 1..={}, not {}", board::MAX_CPUS, cfg.cpus);
     }
-    if cfg.ram_size == 0 || cfg.ram_size % 4096 != 0 || cfg.ram_size > board::RAM_MAX {
+    if cfg.ram_size == 0 || !cfg.ram_size.is_multiple_of(4096) || cfg.ram_size > board::RAM_MAX {
         bail!("RAM size {:#x} must be a non-zero multiple of 4 KiB, at most 16 GiB", cfg.ram_size);
     }
     if cfg.quantum == 0 {

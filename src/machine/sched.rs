@@ -2,8 +2,8 @@
 //! virtual time, so every run of the same image with the same input interleaves the PEs
 //! identically.
 //!
-//! Each quantum `[now, now + Q)`: input (at most one byte) is delivered to the UART,
-//! then each PE in index order runs until its virtual time reaches the quantum end. A
+//! Each quantum `[now, now + Q)`: waiting input is delivered to the UART (as much as
+//! its receive FIFO takes), then each PE in index order runs until its virtual time reaches the quantum end. A
 //! PE's run is also cut at its next timer deadline (so the timer interrupt is taken on
 //! time) and at `--max-insns`. Between runs the PE's interrupt lines are recomputed:
 //! timer outputs -> GIC PPIs, UART -> SPI, GIC -> IRQ/FIQ/vIRQ/vFIQ. A PE that waits
@@ -56,15 +56,15 @@ impl Machine {
         Ok(None)
     }
 
-    /// Give the UART the next input byte, if any, stamped with the global time.
+    /// Give the UART as many waiting input bytes as its receive FIFO takes, each
+    /// stamped with the global time; the rest stay queued (no overrun by el2emu).
     fn deliver_input(&mut self) {
-        if self.input_closed {
-            return;
-        }
-        match self.input.poll() {
-            Poll::Byte(b) => self.push_input(b),
-            Poll::Empty => {}
-            Poll::Closed => self.input_closed = true,
+        while !self.input_closed && self.bus.uart.rx_ready() {
+            match self.input.poll() {
+                Poll::Byte(b) => self.push_input(b),
+                Poll::Empty => break,
+                Poll::Closed => self.input_closed = true,
+            }
         }
     }
 
@@ -200,7 +200,7 @@ impl Machine {
                 self.now = self.now.max(t);
                 Ok(())
             }
-            None if !self.input_closed => match self.input.wait() {
+            None if !self.input_closed && self.bus.uart.rx_ready() => match self.input.wait() {
                 // Guest time stands still while the host waits for a keystroke.
                 Some(b) => {
                     self.push_input(b);

@@ -1,4 +1,4 @@
-//! Data processing — scalar floating-point and Advanced SIMD (Arm ARM C4.1.96,
+//! Data processing — scalar floating-point and Advanced SIMD (Arm ARM C4.1,
 //! op0 = x111). Lines for the encoding classes of ARMv8.0 FP/AdvSIMD; the model has no
 //! FEAT_FP16, FEAT_RDM, FEAT_DotProd, FEAT_FCMA, FEAT_AES/SHA*/SM*, so those encodings
 //! have no line (UNDEFINED, before the FP trap). Classes whose instructions are not yet

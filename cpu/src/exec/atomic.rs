@@ -54,7 +54,7 @@ fn mask(bytes: u32) -> u64 {
 }
 
 /// LDADD, LDCLR, LDEOR, LDSET, LDSMAX, LDSMIN, LDUMAX, LDUMIN and their A/L/AL and
-/// B/H forms (Arm ARM C6.2.119 LDADD ...): `data = Mem[X[n]]; Mem[X[n]] = op(data,
+/// B/H forms (Arm ARM C6.2 "LDADD, LDADDA, LDADDAL, LDADDL" ...): `data = Mem[X[n]]; Mem[X[n]] = op(data,
 /// X[s]); X[t] = ZeroExtend(data)`. The operation is `opc` (bits 14:12).
 pub fn ld_op(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     require_lse(cpu)?;
@@ -79,7 +79,7 @@ pub fn ld_op(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     Ok(())
 }
 
-/// SWP, SWPA, SWPAL, SWPL and B/H forms (Arm ARM C6.2.315): `X[t] = Mem[X[n]];
+/// SWP, SWPA, SWPAL, SWPL and B/H forms (Arm ARM C6.2 "SWP"): `X[t] = Mem[X[n]];
 /// Mem[X[n]] = X[s]` (X[s] is read before X[t] is written).
 pub fn swp(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     require_lse(cpu)?;
@@ -90,7 +90,7 @@ pub fn swp(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     Ok(())
 }
 
-/// CAS, CASA, CASL, CASAL and B/H forms (Arm ARM C6.2.42): `data = Mem[X[n]]; if data
+/// CAS, CASA, CASL, CASAL and B/H forms (Arm ARM C6.2 "CAS"): `data = Mem[X[n]]; if data
 /// == X[s] then Mem[X[n]] = X[t]; X[s] = ZeroExtend(data)`.
 pub fn cas(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     require_lse(cpu)?;
@@ -103,7 +103,7 @@ pub fn cas(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     Ok(())
 }
 
-/// CASP, CASPA, CASPL, CASPAL (Arm ARM C6.2.45): compare the pair `X[s+1]:X[s]`
+/// CASP, CASPA, CASPL, CASPAL (Arm ARM C6.2 "CASP"): compare the pair `X[s+1]:X[s]`
 /// (W or X registers, Rs and Rt even, else UNDEFINED) with one access of twice the
 /// register size; on a match store `X[t+1]:X[t]`; the old pair goes to `X[s]`,
 /// `X[s+1]`. The first register of a pair is at the lower address.

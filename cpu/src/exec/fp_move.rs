@@ -11,7 +11,7 @@ use crate::platform::Platform;
 
 type R = Result<(), Trap>;
 
-/// `VFPExpandImm(imm8, N)` (Arm ARM J1.3.3 shared pseudocode): the 8-bit FP immediate
+/// `VFPExpandImm(imm8, N)` (Arm ARM shared pseudocode, aarch64/instrs/vector): the 8-bit FP immediate
 /// `a:b:cdefgh` as an `n`-bit (16, 32 or 64) floating-point number
 /// `sign = a, exp = NOT(b):Replicate(b, E-3):cd, frac = efgh:Zeros(F-4)`.
 pub const fn vfp_expand_imm(imm8: u32, n: u32) -> u64 {

@@ -79,7 +79,7 @@ pub fn writeback(cpu: &mut Cpu, n: u32, wb: Option<u64>) {
 }
 
 /// The index mode of the imm9 forms, from bits 11:10 (00 unscaled, 01 post, 11 pre).
-fn imm9_index(i: Insn) -> Index {
+pub fn imm9_index(i: Insn) -> Index {
     match i.bits(11, 10) {
         0b01 => Index::Post,
         0b11 => Index::Pre,
@@ -130,7 +130,7 @@ pub fn check_alignment(cpu: &Cpu, va: u64, bytes: u64, info: &AccessInfo) -> R {
 /// Is the byte at `va` backed by RAM (after translation for a write)?
 fn is_ram(cpu: &mut Cpu, va: u64, info: &AccessInfo) -> bool {
     match cpu.translate(va & !0xfff, AccessKind::Write, info.unpriv) {
-        Ok(pa) => cpu.ram.contains((pa & !0xfff) | (va & 0xfff)),
+        Ok(pa) => cpu.ram.contains((pa & !0xfff & !crate::mem::DEVICE) | (va & 0xfff)),
         Err(_) => false,
     }
 }
@@ -270,8 +270,8 @@ pub fn ldst_reg(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     transfer(cpu, plat, i, op, addr, wb, false)
 }
 
-/// LDR (literal) W/X and LDRSW (literal): `Xt = Mem[PC + imm19 * 4]` (Arm ARM
-/// C6.2.132, C6.2.140).
+/// LDR (literal) W/X and LDRSW (literal) (Arm ARM C6.2 "LDR (literal)", "LDRSW
+/// (literal)"): `Xt = Mem[PC + imm19 * 4]`.
 pub fn ldr_lit(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     let (bytes, signed) = match i.bits(31, 30) {
         0b00 => (4, false),
@@ -287,7 +287,7 @@ pub fn ldr_lit(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
 }
 
 /// PRFM (immediate, literal, register) and PRFUM: a hint with no architectural effect;
-/// it never faults (Arm ARM C6.2.212: "Prefetch Memory").
+/// it never faults (Arm ARM C6.2 "PRFM", "PRFUM").
 pub fn prfm(_: &mut Cpu, _: &mut dyn Platform, _: Insn) -> R {
     Ok(())
 }

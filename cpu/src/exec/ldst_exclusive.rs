@@ -73,7 +73,7 @@ fn store_exclusive(cpu: &mut Cpu, plat: &mut dyn Platform, n: u32, bytes: u32, d
     Ok(0)
 }
 
-/// LDXR, LDXRB, LDXRH, LDAXR, LDAXRB, LDAXRH (Arm ARM C6.2.156, C6.2.112...):
+/// LDXR, LDXRB, LDXRH, LDAXR, LDAXRB, LDAXRH (Arm ARM C6.2):
 /// `X[t] = ZeroExtend(Mem[address, size])` and arm the monitor.
 pub fn ldxr(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     let bytes = 1 << i.bits(31, 30);
@@ -82,7 +82,7 @@ pub fn ldxr(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     Ok(())
 }
 
-/// LDXP, LDAXP (Arm ARM C6.2.155, C6.2.111): a pair of W (one 8-byte access) or X
+/// LDXP, LDAXP (Arm ARM C6.2): a pair of W (one 8-byte access) or X
 /// (one 16-byte access), aligned to the total size.
 pub fn ldxp(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     let (t, t2) = (i.rt(), i.rt2());
@@ -104,7 +104,7 @@ fn status_overlaps(i: Insn, pair: bool) -> bool {
     s == i.rt() || (pair && s == i.rt2()) || (s == i.rn() && i.rn() != 31)
 }
 
-/// STXR, STXRB, STXRH, STLXR, STLXRB, STLXRH (Arm ARM C6.2.297, C6.2.262...):
+/// STXR, STXRB, STXRH, STLXR, STLXRB, STLXRH (Arm ARM C6.2):
 /// `Ws = 0` if stored, 1 if the monitor check failed.
 pub fn stxr(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     if status_overlaps(i, false) {
@@ -116,7 +116,7 @@ pub fn stxr(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     Ok(())
 }
 
-/// STXP, STLXP (Arm ARM C6.2.296, C6.2.261): Rt at the lower address.
+/// STXP, STLXP (Arm ARM C6.2): Rt at the lower address.
 pub fn stxp(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     if status_overlaps(i, true) {
         return Err(exception::undefined(&cpu.s));
@@ -128,7 +128,7 @@ pub fn stxp(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     Ok(())
 }
 
-/// LDAR, LDARB, LDARH (Arm ARM C6.2.106...): a load with acquire semantics; must be
+/// LDAR, LDARB, LDARH (Arm ARM C6.2): a load with acquire semantics; must be
 /// aligned; reported with a valid syndrome (ISS.AR = 1).
 pub fn ldar(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     let bytes = 1 << i.bits(31, 30);
@@ -141,7 +141,7 @@ pub fn ldar(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     Ok(())
 }
 
-/// STLR, STLRB, STLRH (Arm ARM C6.2.259...): a store with release semantics.
+/// STLR, STLRB, STLRH (Arm ARM C6.2): a store with release semantics.
 pub fn stlr(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     let bytes = 1 << i.bits(31, 30);
     let t = i.rt();

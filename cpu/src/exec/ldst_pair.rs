@@ -17,8 +17,8 @@ use crate::interp::Cpu;
 use crate::mem::AccessInfo;
 use crate::platform::Platform;
 
-/// LDP, STP, LDPSW, LDNP, STNP (Arm ARM C6.2.129 LDP, C6.2.273 STP, C6.2.130 LDPSW,
-/// C6.2.127 LDNP, C6.2.271 STNP): `opc` (31:30) 00 = W, 01 = LDPSW, 10 = X; the form
+/// LDP, STP, LDPSW, LDNP, STNP (Arm ARM C6.2 "LDP", "STP", "LDPSW",
+/// "LDNP", "STNP"): `opc` (31:30) 00 = W, 01 = LDPSW, 10 = X; the form
 /// is bits 24:23; `imm7` is scaled by the element size.
 pub fn ldst_pair(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> Result<(), Trap> {
     let (t, t2, n) = (i.rt(), i.rt2(), i.rn());

@@ -8,7 +8,7 @@
 
 use el2emu_mmu::{AccessKind, Fault, FaultKind};
 
-use super::ldst::{address, pair_index, reg_offset, sctlr_current, store_parts, writeback, Index};
+use super::ldst::{address, imm9_index, pair_index, reg_offset, sctlr_current, store_parts, writeback, Index};
 use crate::exception::{self, Trap};
 use crate::insn::Insn;
 use crate::interp::Cpu;
@@ -52,7 +52,7 @@ fn check_q_alignment(cpu: &mut Cpu, va: u64, kind: AccessKind) -> R {
     let info = AccessInfo::plain(kind, 16);
     // Translate the page base, whose bit 0 is only the Device flag.
     let pa = cpu.translate(va & !0xfff, kind, false).map_err(|f| cpu.data_abort(f, va, &info))?;
-    if pa & 1 != 0 || sctlr_current(&cpu.s) & sctlr::A != 0 {
+    if pa & crate::mem::DEVICE != 0 || sctlr_current(&cpu.s) & sctlr::A != 0 {
         return Err(cpu.data_abort(Fault::s1(FaultKind::Alignment, 0), va, &info));
     }
     Ok(())
@@ -103,12 +103,7 @@ fn transfer(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn, bytes: u32, addr: u
 /// `simm9` unscaled, the form in bits 11:10 (00 unscaled, 01 post, 11 pre).
 pub fn ldst_imm9_fp(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     let bytes = prologue(cpu, single_bytes(i))?;
-    let idx = match i.bits(11, 10) {
-        0b01 => Index::Post,
-        0b11 => Index::Pre,
-        _ => Index::Offset,
-    };
-    let (addr, wb) = address(cpu, i.rn(), i.sbits(20, 12) as u64, idx)?;
+    let (addr, wb) = address(cpu, i.rn(), i.sbits(20, 12) as u64, imm9_index(i))?;
     transfer(cpu, plat, i, bytes, addr, wb)
 }
 

@@ -29,7 +29,7 @@ fn pattern(c: &mut Cpu) {
 #[test]
 fn loads_of_each_size_zero_the_rest() {
     let code = crate::a64!(
-        ; ldr b0, [x1, #1]
+        ; ldr b0, [x1, #2]
         ; ldr h1, [x1, #2]
         ; ldr s2, [x1, #4]
         ; ldr d3, [x1, #8]
@@ -47,7 +47,7 @@ fn loads_of_each_size_zero_the_rest() {
     });
     assert_eq!(end, End::Brk(0));
     // x1 = DATA + 32: byte at x1 + k is 33 + k.
-    assert_eq!(cpu.s.v[0], [34, 0]);
+    assert_eq!(cpu.s.v[0], [35, 0]);
     assert_eq!(cpu.s.v[1], [0x2423, 0]);
     assert_eq!(cpu.s.v[2], [0x2827_2625, 0]);
     assert_eq!(cpu.s.v[3], [0x302f_2e2d_2c2b_2a29, 0]);

@@ -1,4 +1,4 @@
-//! Advanced SIMD copy and scalar copy (Arm ARM C4.1.96.x "Advanced SIMD copy",
+//! Advanced SIMD copy and scalar copy (Arm ARM C4.1 "Advanced SIMD copy",
 //! `0 Q op 01110000 imm5 0 imm4 1 Rn Rd`): DUP (element, vector and scalar), DUP
 //! (general), INS (general), INS (element), SMOV, UMOV. The element size comes from the
 //! lowest set bit of imm5 and the index from the bits above it.

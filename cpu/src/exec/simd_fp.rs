@@ -1,4 +1,4 @@
-//! Shared plumbing of the SIMD and floating-point instructions (Arm ARM C4.1.96, "Data
+//! Shared plumbing of the SIMD and floating-point instructions (Arm ARM C4.1, "Data
 //! Processing -- Scalar Floating-Point and Advanced SIMD"): the FP/SIMD enable check,
 //! the `V[]` register accessors with their zero-extension rule, and vector element
 //! helpers. The instruction groups live in their own files (`fp_move`, `simd_copy`,
@@ -14,10 +14,10 @@ use crate::insn::Insn;
 use crate::interp::Cpu;
 use crate::platform::Platform;
 
-/// `CheckFPAdvSIMDEnabled64()` (Arm ARM J1.2.3 / D1.13.3): CPACR_EL1.FPEN, CPTR_EL2.TFP
-/// (or CPTR_EL2.FPEN with E2H) trap the access with EC 0x07 and ISS 0x1E00000
-/// (CV = 1, COND = 0b1110, as for every trap from AArch64, Arm ARM D17.2.37). Loads and
-/// stores of SIMD&FP registers call this too.
+/// `CheckFPAdvSIMDEnabled64()` (Arm ARM shared pseudocode; D1 "Configurable instruction
+/// controls"): CPACR_EL1.FPEN, CPTR_EL2.TFP (or CPTR_EL2.FPEN with E2H) trap the access
+/// with EC 0x07 and ISS 0x1E00000 (CV = 1, COND = 0b1110, as ESR_ELx reports traps from
+/// AArch64). Loads and stores of SIMD&FP registers call this too.
 #[inline(always)]
 pub fn check_fp_enabled(cpu: &Cpu) -> Result<(), Trap> {
     match crate::sysreg::traps::fp_trap(&cpu.s) {
@@ -48,7 +48,7 @@ pub fn set_vreg(cpu: &mut Cpu, n: u32, value: u128) {
 }
 
 /// `V[n] = value` for a `width`-bit value (8, 16, 32, 64 or 128): in AArch64 the bits
-/// above `width` are cleared (Arm ARM J1.2.3, V[] assignment form; the "upper bits of
+/// above `width` are cleared (Arm ARM shared pseudocode, `V[]` assignment form; the "upper bits of
 /// the SIMD&FP register are set to zero" rule of every scalar or 64-bit vector write).
 #[inline(always)]
 pub fn set_vreg_width(cpu: &mut Cpu, n: u32, value: u128, width: u32) {

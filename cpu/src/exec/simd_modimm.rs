@@ -1,4 +1,4 @@
-//! Advanced SIMD modified immediate (Arm ARM C4.1.96.x,
+//! Advanced SIMD modified immediate (Arm ARM C4.1,
 //! `0 Q op 0111100000 a b c cmode o2 1 d e f g h Rd`): MOVI, MVNI, ORR (vector,
 //! immediate), BIC (vector, immediate) and FMOV (vector, immediate), all one decode in
 //! the Arm ARM selected by `cmode:op`, with the immediate from `AdvSIMDExpandImm()`.
@@ -13,7 +13,7 @@ use crate::platform::Platform;
 
 type R = Result<(), Trap>;
 
-/// `AdvSIMDExpandImm(op, cmode, imm8)` (Arm ARM J1.3.3 shared pseudocode): the 64-bit
+/// `AdvSIMDExpandImm(op, cmode, imm8)` (Arm ARM shared pseudocode, aarch64/instrs/vector): the 64-bit
 /// pattern that MOVI/MVNI/ORR/BIC/FMOV replicate.
 pub const fn adv_simd_expand_imm(op: u32, cmode: u32, imm8: u32) -> u64 {
     let imm8 = (imm8 & 0xff) as u64;

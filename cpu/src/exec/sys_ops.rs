@@ -147,7 +147,7 @@ fn dc_zva(cpu: &mut Cpu, plat: &mut dyn Platform, va: u64) -> R {
     let base = va & !(block - 1);
     let info = AccessInfo::plain(AccessKind::Write, 8);
     let pa = cpu.translate(base, AccessKind::Write, false).map_err(|f| cpu.data_abort(f, va, &info))?;
-    if pa & 1 != 0 {
+    if pa & crate::mem::DEVICE != 0 {
         // DC ZVA to Device memory is an alignment fault (Arm ARM C6.2.75).
         return Err(cpu.data_abort(Fault::s1(el2emu_mmu::FaultKind::Alignment, 0), va, &info));
     }

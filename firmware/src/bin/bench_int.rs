@@ -30,12 +30,12 @@ fn main() -> ! {
     // only reference to it; every field is written before it is read.
     let w: &mut Work = unsafe { &mut *(WORK_ADDR as *mut Work) };
     let r = bench::run(w);
-    println!("crc32     = {:#010x}", r.crc);
-    println!("primes    = {} (sum {:#x})", r.primes, r.prime_sum);
-    println!("sort      = {:#018x}", r.sort);
-    println!("matmul    = {:#018x}", r.matmul);
-    println!("fib       = {:#018x}", r.fib);
-    println!("checksum  = {:#018x}", r.total);
+    println!("crc32     = 0x{:08x}", r.crc);
+    println!("primes    = {} (sum 0x{:x})", r.primes, r.prime_sum);
+    println!("sort      = 0x{:016x}", r.sort);
+    println!("matmul    = 0x{:016x}", r.matmul);
+    println!("fib       = 0x{:016x}", r.fib);
+    println!("checksum  = 0x{:016x}", r.total);
     // Reference values from running firmware/src/bench.rs on the host.
     check::eq("crc32", r.crc as u64, 0x9296_9616);
     check::eq("primes below 2^20", r.primes, 82025);

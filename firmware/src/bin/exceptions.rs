@@ -44,7 +44,7 @@ fn el1_handler(f: &mut Frame, kind: Kind) {
 }
 
 fn unexpected(el: u64, f: &Frame) {
-    println!("unexpected exception at EL{} esr={:#x}", el, f.esr);
+    println!("unexpected exception at EL{} esr=0x{:x}", el, f.esr);
     check::fail("unexpected exception");
     check::finish();
 }
@@ -53,7 +53,7 @@ fn unexpected(el: u64, f: &Frame) {
 fn expect(name: &str, el: usize, before: u64, label: u64, esr: u64, elr_off: u64) {
     let r = exceptions::last(el);
     let off = r.elr.wrapping_sub(label);
-    println!("{}: EL{} EC={:#04x} ISS={:#09x} ELR=label+{}", name, el, r.ec(), r.iss(), off as i64);
+    println!("{}: EL{} EC=0x{:02x} ISS=0x{:07x} ELR=label+{}", name, el, r.ec(), r.iss(), off as i64);
     check::eq("  exceptions taken to this EL", exceptions::count(el) - before, 1);
     check::eq("  ESR", r.esr, esr);
     check::eq("  ELR - label", off, elr_off);

@@ -25,7 +25,7 @@ static LAST: AtomicU64 = AtomicU64::new(0xFFFF);
 
 fn irq_handler(f: &mut Frame, kind: Kind) {
     if kind != Kind::Irq {
-        println!("unexpected exception esr={:#x}", f.esr);
+        println!("unexpected exception esr=0x{:x}", f.esr);
         check::fail("unexpected exception");
         check::finish();
     }

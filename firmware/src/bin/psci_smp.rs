@@ -36,7 +36,7 @@ fn main() -> ! {
     println!("psci_smp: start");
     check::eq("boot CurrentEL", sysreg::current_el(), 2);
     let mpidr0 = read_sysreg!(mpidr_el1);
-    println!("primary MPIDR_EL1: {:#x}", mpidr0);
+    println!("primary MPIDR_EL1: 0x{:x}", mpidr0);
     check::eq("primary Aff0", mpidr0 & 0xff, 0);
     let v = psci::version();
     println!("PSCI version: {}.{}", v >> 16, v & 0xffff);
@@ -68,7 +68,7 @@ fn main() -> ! {
     }
     for i in 0..started {
         let m = MPIDR[i].load(Ordering::Acquire);
-        println!("PE {}: MPIDR_EL1={:#x} CurrentEL={}", i + 1, m, EL[i].load(Ordering::Relaxed));
+        println!("PE {}: MPIDR_EL1=0x{:x} CurrentEL={}", i + 1, m, EL[i].load(Ordering::Relaxed));
         check::eq("  Aff0", m & 0xff, i as u64 + 1);
         check::eq("  started at EL2", EL[i].load(Ordering::Relaxed), 2);
         let info = psci::affinity_info(i as u64 + 1);

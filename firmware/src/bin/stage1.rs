@@ -55,7 +55,7 @@ fn el1_handler(f: &mut Frame, kind: Kind) {
     if kind == Kind::Sync && (f.esr >> 26) & 0x3f == ec::DABT_CUR {
         f.elr += 4;
     } else {
-        println!("unexpected exception esr={:#x}", f.esr);
+        println!("unexpected exception esr=0x{:x}", f.esr);
         check::fail("unexpected exception");
         check::finish();
     }
@@ -97,7 +97,7 @@ fn at_s1e1w(va: u64) -> u64 {
 /// Expects one data abort at EL1 with the given DFSC / WnR and FAR.
 fn expect_abort(name: &str, before: u64, dfsc: u64, wnr: u64, far: u64) {
     let r = exceptions::last(1);
-    println!("{}: EC={:#04x} DFSC={:#04x} WnR={} FAR={:#x}", name, r.ec(), r.esr & 0x3f, (r.esr >> 6) & 1, r.far);
+    println!("{}: EC=0x{:02x} DFSC=0x{:02x} WnR={} FAR=0x{:x}", name, r.ec(), r.esr & 0x3f, (r.esr >> 6) & 1, r.far);
     check::eq("  aborts taken", exceptions::count(1) - before, 1);
     check::eq("  EC", r.ec(), ec::DABT_CUR);
     check::eq("  DFSC", r.esr & 0x3f, dfsc);
@@ -107,7 +107,7 @@ fn expect_abort(name: &str, before: u64, dfsc: u64, wnr: u64, far: u64) {
 
 /// PAR_EL1 for a successful walk: PA[47:12] and ATTR[63:56] (F = 0).
 fn par_ok(name: &str, par: u64, pa: u64, attr: u64) {
-    println!("{}: F={} PA={:#x} ATTR={:#04x}", name, par & 1, par & 0x0000_FFFF_FFFF_F000, par >> 56);
+    println!("{}: F={} PA=0x{:x} ATTR=0x{:02x}", name, par & 1, par & 0x0000_FFFF_FFFF_F000, par >> 56);
     check::eq("  PAR.F", par & 1, 0);
     check::eq("  PAR.PA", par & 0x0000_FFFF_FFFF_F000, pa);
     check::eq("  PAR.ATTR", par >> 56, attr);
@@ -115,7 +115,7 @@ fn par_ok(name: &str, par: u64, pa: u64, attr: u64) {
 
 /// PAR_EL1 for a failed walk: F = 1 and FST[6:1].
 fn par_fault(name: &str, par: u64, fst: u64) {
-    println!("{}: F={} FST={:#04x}", name, par & 1, (par >> 1) & 0x3f);
+    println!("{}: F={} FST=0x{:02x}", name, par & 1, (par >> 1) & 0x3f);
     check::eq("  PAR.F", par & 1, 1);
     check::eq("  PAR.FST", (par >> 1) & 0x3f, fst);
 }

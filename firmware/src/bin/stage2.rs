@@ -60,19 +60,19 @@ fn write64(a: u64, v: u64) {
 fn el2_handler(f: &mut Frame, kind: Kind) {
     let r = exceptions::last(2);
     if kind != Kind::Sync || r.ec() != ec::DABT_LOW {
-        println!("unexpected exception esr={:#x}", f.esr);
+        println!("unexpected exception esr=0x{:x}", f.esr);
         check::fail("unexpected exception");
         check::finish();
     }
     let iss = r.iss();
     println!(
-        "EL2: data abort EC={:#04x} DFSC={:#04x} WnR={} ISV={} SAS={} SRT={} SF={} FAR={:#x}",
+        "EL2: data abort EC=0x{:02x} DFSC=0x{:02x} WnR={} ISV={} SAS={} SRT={} SF={} FAR=0x{:x}",
         r.ec(), iss & 0x3f, (iss >> 6) & 1, (iss >> 24) & 1, (iss >> 22) & 3, (iss >> 16) & 0x1f, (iss >> 15) & 1, r.far
     );
     // HPFAR_EL2 is valid for stage 2 Translation faults; for Permission
     // faults it is UNKNOWN (Arm ARM D17.2.52), so only print it for the former.
     if iss & 0x3c == 0x04 {
-        println!("EL2: HPFAR={:#x} (IPA page {:#x})", r.hpfar, (r.hpfar >> 4) << 12);
+        println!("EL2: HPFAR=0x{:x} (IPA page 0x{:x})", r.hpfar, (r.hpfar >> 4) << 12);
     }
     f.elr += 4;
 }

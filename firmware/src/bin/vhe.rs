@@ -71,7 +71,7 @@ fn main() -> ! {
 
 fn el2_handler(f: &mut Frame, kind: Kind) {
     if kind != Kind::Sync || (f.esr >> 26) & 0x3f != ec::SVC64 {
-        println!("unexpected exception esr={:#x}", f.esr);
+        println!("unexpected exception esr=0x{:x}", f.esr);
         check::fail("unexpected exception");
         check::finish();
     }
@@ -85,7 +85,7 @@ extern "C" fn el0_main() -> ! {
     // SAFETY: SVC to this firmware's EL2 handler, which restores all registers.
     unsafe { asm!("adr {l}, 1f", "1: svc #0x55", l = out(reg) l) };
     let r = exceptions::last(2);
-    println!("svc #0x55 (EL0, TGE=1): EL2 EC={:#04x} ISS={:#x} ELR=label+{}", r.ec(), r.iss(), r.elr.wrapping_sub(l));
+    println!("svc #0x55 (EL0, TGE=1): EL2 EC=0x{:02x} ISS=0x{:x} ELR=label+{}", r.ec(), r.iss(), r.elr.wrapping_sub(l));
     check::eq("  taken to EL2", exceptions::count(2) - b, 1);
     check::eq("  not taken to EL1", exceptions::count(1) - b1, 0);
     check::eq("  ESR_EL2", r.esr, 0x5600_0055);
