@@ -14,6 +14,7 @@ pub mod bench;
 pub mod board;
 pub mod cli;
 pub mod fdt;
+pub mod images;
 pub mod iss;
 pub mod loader;
 pub mod machine;

@@ -33,6 +33,7 @@ mod boot;
 mod console;
 mod fpsimd;
 mod guest;
+mod host;
 mod psci;
 mod run;
 mod stage2;

@@ -4,6 +4,8 @@ use core::arch::global_asm;
 
 global_asm!(include_str!("vectors.S"));
 
+// `Hyp` is opaque to the assembly: it only hands the pointer back to hyp_dispatch.
+#[allow(improper_ctypes)]
 extern "C" {
     /// Restores `frame` into the CPU and enters the guest; returns the nonzero
     /// value [`crate::switch::hyp_dispatch`] returned for a full exit.
