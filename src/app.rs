@@ -27,11 +27,23 @@ pub fn read_file(path: &Path, what: &str) -> Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("cannot read the {what} file `{}`", path.display()))
 }
 
-/// A built-in image by name (`src/images.rs`, built from `firmware/`).
+/// Names tried, in order, for the demo: the hypervisor image, when built, is the demo.
+pub const DEMO_IMAGES: &[&str] = &["demo", "el2emu-hyp"];
+
+/// A built-in image by name (`src/images.rs`, built from `firmware/` and
+/// `hypervisor/`); `demo` falls back to the names in [`DEMO_IMAGES`].
 pub fn builtin_image(name: &str) -> Result<&'static [u8]> {
-    match embedded(name) {
+    let found = if name == "demo" {
+        DEMO_IMAGES.iter().find_map(|n| crate::images::image(n))
+    } else {
+        crate::images::image(name)
+    };
+    match found {
         Some(img) => Ok(img),
-        None => bail!("no built-in image named `{name}` in this build of el2emu"),
+        None => bail!(
+            "no built-in image named `{name}` in this build of el2emu (built-in: {})",
+            crate::images::NAMES.join(", ")
+        ),
     }
 }
 
@@ -97,9 +109,3 @@ pub fn report(o: &Outcome) -> i32 {
     0
 }
 
-/// The images compiled into this binary. `src/images.rs` (from the firmware engineer)
-/// provides them; until it is part of the build there are none.
-fn embedded(name: &str) -> Option<&'static [u8]> {
-    let _ = name;
-    None
-}

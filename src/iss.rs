@@ -79,13 +79,14 @@ fn data_abort(iss: u32, stage2: bool) -> String {
         d.push_str(", cache maintenance");
     } else if iss & (1 << 24) != 0 {
         // ISV: SAS (23:22) size, SRT (20:16) register, SF (15) 64-bit register.
-        let bytes = 1 << bits(iss, 23, 22);
+        let bytes = 1u32 << bits(iss, 23, 22);
+        let bytes = if bytes == 1 { "1 byte".to_string() } else { format!("{bytes} bytes") };
         let srt = bits(iss, 20, 16);
         let reg = if srt == 31 { "xzr".to_string() } else if iss & (1 << 15) != 0 { format!("x{srt}") } else { format!("w{srt}") };
         if write {
-            d.push_str(&format!(", write of {bytes} bytes from {reg} (ISV)"));
+            d.push_str(&format!(", write of {bytes} from {reg} (ISV)"));
         } else {
-            d.push_str(&format!(", read of {bytes} bytes into {reg} (ISV)"));
+            d.push_str(&format!(", read of {bytes} into {reg} (ISV)"));
         }
     } else {
         d.push_str(if write { ", write" } else { ", read" });
@@ -151,7 +152,7 @@ mod tests {
     fn data_abort_with_isv_read_w_register() {
         let s = CpuState::new(1);
         let d = describe(&s, &sync(ec::DABT_SAME, (1 << 24) | (5 << 16) | 0b010000));
-        assert_eq!(d, "Data abort, same EL: synchronous external abort, read of 1 bytes into w5 (ISV)");
+        assert_eq!(d, "Data abort, same EL: synchronous external abort, read of 1 byte into w5 (ISV)");
     }
 
     #[test]

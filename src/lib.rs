@@ -6,6 +6,7 @@
 //! - [`board`]: the memory map; [`virtio`]: empty virtio-mmio transports;
 //! - [`machine`]: RAM + PEs + devices, the `Platform` implementation, the scheduler;
 //! - [`loader`]: ELF / Image / gzip Image, initrd, DTB placement; [`fdt`]: the DTB;
+//! - [`images`]: the bare-metal images built into el2emu (firmware engineer's);
 //! - [`cli`]: argument parsing; [`app`]: the subcommands; [`bench`]: `el2emu bench`;
 //! - [`trace`] and [`iss`]: `-d` logging.
 

@@ -33,7 +33,7 @@ fn hello() -> Vec<u8> {
     let mut code = a64!(
         ; movz x0, base, lsl 16
         ; movk x0, VECTORS as u32
-        ; msr vbar_el2, x0
+        ; .u32 0xd51c_c000                 // msr vbar_el2, x0
         ; movz x1, 0x0900, lsl 16          // x1 = PL011 base
         ; movz x2, base, lsl 16
         ; movk x2, MSG as u32              // x2 = message

@@ -164,7 +164,7 @@ impl Pl011 {
     /// MMIO read at `offset` (0..0x1000) of `size` bytes. Registers are 32-bit and
     /// word-aligned; other offsets read as zero.
     pub fn read(&mut self, offset: u64, size: u32) -> u64 {
-        if offset % 4 != 0 || offset >= 0x1000 || !matches!(size, 1 | 2 | 4 | 8) {
+        if !offset.is_multiple_of(4) || offset >= 0x1000 || !matches!(size, 1 | 2 | 4 | 8) {
             return 0;
         }
         let v = self.read_reg(offset) as u64;
@@ -173,7 +173,7 @@ impl Pl011 {
 
     /// MMIO write.
     pub fn write(&mut self, offset: u64, size: u32, value: u64, sink: &mut dyn SerialSink) {
-        if offset % 4 != 0 || offset >= 0x1000 || !matches!(size, 1 | 2 | 4 | 8) {
+        if !offset.is_multiple_of(4) || offset >= 0x1000 || !matches!(size, 1 | 2 | 4 | 8) {
             return;
         }
         let v = if size >= 4 { value as u32 } else { value as u32 & ((1 << (size * 8)) - 1) };

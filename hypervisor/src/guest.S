@@ -6,7 +6,9 @@
  * It fills V0-V31, FPCR and FPSR with values of its own using FP/SIMD moves
  * only (LDP/LDR Q, MOVI, FMOV from a general register, INS, DUP, MSR), then
  * after every kind of exit (MMIO, HVC yield, trapped WFI) stores them with
- * STP Q and compares them with the expected values using integer code.
+ * STP Q and compares them with the expected values using integer code. After
+ * each check it changes V0 and V31 in the registers only, so a save that the
+ * lazy switch fails to do shows up at the next check.
  *
  * Hypercalls (HVC immediate): #1 yield, #2 print x1, #3 report check x1
  * result x2 (0 = PASS), #4 done (x1 checks, x2 failures), #5 exception.
@@ -30,6 +32,13 @@
         mov     x2, x0
         mov     x1, #\n
         hvc     #3
+        /* change live state (INS from a general register) so a lost save shows */
+        mov     x9, #\n
+        add     x10, x20, x9, lsl #8
+        mov     v0.d[0], x10
+        mov     v31.d[1], x10
+        str     x10, [x21, #0]                  /* expected V0[63:0] */
+        str     x10, [x21, #504]                /* expected V31[127:64] */
 .endm
 
         .section .guest.text, "ax"

@@ -34,6 +34,7 @@ mod console;
 mod fpsimd;
 mod guest;
 mod host;
+mod mem;
 mod psci;
 mod run;
 mod stage2;

@@ -132,9 +132,11 @@ impl Gicv3 {
         }
     }
 
-    /// ICC_SGI0R_EL1 / ICC_SGI1R_EL1 write from PE `src`: make the SGI pending on every
-    /// target PE whose configured group for it is `group1`'s group.
-    pub fn send_sgi(&mut self, src: usize, value: u64, group1: bool) {
+    /// ICC_SGI0R_EL1 / ICC_SGI1R_EL1 / ICC_ASGI1R_EL1 write from PE `src`: make the SGI
+    /// pending on every target PE. With GICD_CTLR.DS = 1 an ICC_SGI1R_EL1 write
+    /// (`allow_group1`) reaches SGIs of either group, while ICC_SGI0R_EL1 and
+    /// ICC_ASGI1R_EL1 (no other security state exists) reach group 0 SGIs only.
+    pub fn send_sgi(&mut self, src: usize, value: u64, allow_group1: bool) {
         let intid = ((value >> sgir::INTID_SHIFT) & 0xF) as usize;
         let targets: Vec<usize> = if value & sgir::IRM != 0 {
             (0..self.pes.len()).filter(|&i| i != src).collect()
@@ -149,7 +151,7 @@ impl Gicv3 {
         for t in targets {
             if let Some(pe) = self.pes.get_mut(t) {
                 let irq = &mut pe.redist.private[intid];
-                if irq.group1 == group1 {
+                if !irq.group1 || allow_group1 {
                     irq.latch = true;
                 }
             }

@@ -8,7 +8,7 @@
 
 /// Whether `size` is a supported access size and `offset` is aligned to it.
 fn valid(offset: u64, size: u32) -> bool {
-    matches!(size, 1 | 2 | 4 | 8) && offset % size as u64 == 0
+    matches!(size, 1 | 2 | 4 | 8) && offset.is_multiple_of(size as u64)
 }
 
 /// Read `size` bytes at `offset` through `word(aligned_offset) -> u32`.

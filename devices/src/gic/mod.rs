@@ -89,7 +89,7 @@ impl Gicv3 {
         if !(1..=MAX_CPUS).contains(&num_cpus) {
             return Err(GicError::BadCpuCount(num_cpus));
         }
-        if num_spis > MAX_SPIS || (num_spis % 32 != 0 && num_spis != MAX_SPIS) {
+        if num_spis > MAX_SPIS || (!num_spis.is_multiple_of(32) && num_spis != MAX_SPIS) {
             return Err(GicError::BadSpiCount(num_spis));
         }
         Ok(Self::new(num_cpus, num_spis))

@@ -40,9 +40,7 @@ impl Redistributor {
             GICR_TYPER => self.index << 8 | if self.last { GICR_TYPER_LAST } else { 0 },
             // Affinity_Value: Aff0 = PE index, other levels zero.
             GICR_TYPER_HI => self.index,
-            GICR_WAKER => {
-                if self.processor_sleep { WAKER_PROCESSOR_SLEEP | WAKER_CHILDREN_ASLEEP } else { 0 }
-            }
+            GICR_WAKER if self.processor_sleep => WAKER_PROCESSOR_SLEEP | WAKER_CHILDREN_ASLEEP,
             ID_REGS_START..=0xFFFC => id_reg(&GICR_ID_REGS, off),
             _ => 0, // GICR_CTLR and the LPI registers
         }

@@ -119,8 +119,7 @@ impl Gicv3 {
             ICC_DIR_EL1 => self.deactivate_write(cpu, intid),
             ICC_SGI0R_EL1 => self.send_sgi(cpu, value, false),
             ICC_SGI1R_EL1 => self.send_sgi(cpu, value, true),
-            // ICC_ASGI1R_EL1 targets the other security state, which this GIC does not
-            // have (DS = 1): ignored.
+            ICC_ASGI1R_EL1 => self.send_sgi(cpu, value, false),
             _ => {
                 let pe = &mut self.pes[cpu];
                 let (icc, vif) = (&mut pe.icc, &mut pe.vif);

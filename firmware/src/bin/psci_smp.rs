@@ -59,9 +59,9 @@ fn main() -> ! {
     }
     println!("secondaries started: {}", started);
 
-    for i in 0..started {
+    for m in MPIDR.iter().take(started) {
         let mut polls = 0;
-        while MPIDR[i].load(Ordering::Acquire) == 0 && polls < MAX_POLLS {
+        while m.load(Ordering::Acquire) == 0 && polls < MAX_POLLS {
             core::hint::spin_loop();
             polls += 1;
         }

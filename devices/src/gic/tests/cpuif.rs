@@ -210,6 +210,13 @@ fn sgi_to_another_pe() {
     h.w(0, ICC_SGI0R, 5 << 24 | 0b110);
     assert_eq!((h.lines(1), h.lines(2)), (0, 0));
     assert_eq!(h.rd(1, 0x1_0200), 0);
+    // Group 0 SGI 6 on PE 1: SGI0R, ASGI1R and SGI1R (DS = 1) all reach it.
+    h.rdw(1, 0x1_0080, 0xFFFF_FFBF);
+    for k in [ICC_SGI0R, ICC_ASGI1R, ICC_SGI1R] {
+        h.w(0, k, 6 << 24 | 0b10);
+        assert_eq!(h.rd(1, 0x1_0200), 1 << 6, "{k:#x}");
+        h.rdw(1, 0x1_0280, 1 << 6);
+    }
 }
 
 #[test]

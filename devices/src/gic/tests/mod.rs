@@ -15,6 +15,7 @@ pub const ICC_AP1R0: u16 = key(3, 0, 12, 9, 0);
 pub const ICC_DIR: u16 = key(3, 0, 12, 11, 1);
 pub const ICC_RPR: u16 = key(3, 0, 12, 11, 3);
 pub const ICC_SGI1R: u16 = key(3, 0, 12, 11, 5);
+pub const ICC_ASGI1R: u16 = key(3, 0, 12, 11, 6);
 pub const ICC_SGI0R: u16 = key(3, 0, 12, 11, 7);
 pub const ICC_IAR1: u16 = key(3, 0, 12, 12, 0);
 pub const ICC_EOIR1: u16 = key(3, 0, 12, 12, 1);
