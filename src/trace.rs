@@ -159,11 +159,16 @@ pub fn exception_line(cpu: u32, s: &CpuState, e: &Exception) -> String {
 pub fn registers(cpu: u32, s: &CpuState) -> String {
     let mut out = String::new();
     for (i, x) in s.x.iter().enumerate() {
-        let sep = if i % 4 == 3 { "\n" } else { " " };
-        out.push_str(&format!("cpu{cpu} X{i:02}={x:016x}{sep}"));
+        if i % 4 == 0 {
+            out.push_str(&format!("cpu{cpu}"));
+        }
+        out.push_str(&format!(" X{i:02}={x:016x}"));
+        if i % 4 == 3 {
+            out.push('\n');
+        }
     }
     out.push_str(&format!(
-        "cpu{cpu} SP_EL0={:016x} SP_EL1={:016x} SP_EL2={:016x}\ncpu{cpu} PC={:016x} NZCV={:x} DAIF={:x} EL{} SP{}",
+        "\ncpu{cpu} SP_EL0={:016x} SP_EL1={:016x} SP_EL2={:016x}\ncpu{cpu} PC={:016x} NZCV={:x} DAIF={:x} EL{} SP{}",
         s.sp_el[0],
         s.sp_el[1],
         s.sp_el[2],
@@ -227,6 +232,7 @@ mod tests {
     fn register_dump_has_all_registers() {
         let s = el2emu_cpu::CpuState::new(1);
         let r = registers(1, &s);
-        assert!(r.contains("cpu1 X30=") && r.contains("PC=") && r.contains("EL1"));
+        assert!(r.starts_with("cpu1 X00=") && r.contains(" X30=") && r.contains("PC=") && r.contains("EL1"));
+        assert_eq!(r.lines().count(), 10, "{r}");
     }
 }

@@ -131,3 +131,53 @@ fn wfi_forever_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("asleep forever"), "{err}");
 }
+
+/// Echo UART input to UART output until a newline, then power off. Polls UARTFR.RXFE.
+fn echo() -> Vec<u8> {
+    a64!(
+        ; movz x1, 0x0900, lsl 16          // x1 = PL011 base
+        ; wait:
+        ; ldr w4, [x1, 0x18]               // UARTFR
+        ; tbnz w4, 4, <wait                // RXFE: receive FIFO empty
+        ; ldr w3, [x1]                     // UARTDR
+        ; and w3, w3, 0xff
+        ; str w3, [x1]
+        ; cmp w3, 10
+        ; b.ne <wait
+        ; movz x0, 0x0008
+        ; movk x0, 0x8400, lsl 16          // PSCI SYSTEM_OFF
+        ; hvc 0                            // EL1 boot: the conduit is HVC
+    )
+}
+
+#[test]
+fn scripted_input_is_delivered_and_stamped() {
+    use el2emu::machine::serial::ScriptedInput;
+    let out = SharedBuf::default();
+    let cfg = MachineConfig { el2: false, ..MachineConfig::default() };
+    let mut m = Machine::new(cfg, &elf(&echo()), None, Box::new(out.clone())).unwrap();
+    m.set_input(Box::new(ScriptedInput(b"abc\n".iter().copied().collect())));
+    assert_eq!(m.run().unwrap().reason, StopReason::PowerOff);
+    assert_eq!(out.contents(), b"abc\n");
+    let bytes: Vec<u8> = m.input_log.iter().map(|d| d.byte).collect();
+    assert_eq!(bytes, b"abc\n");
+    assert!(m.input_log.windows(2).all(|w| w[0].vtime <= w[1].vtime));
+}
+
+#[test]
+fn stdin_pipe_reaches_the_guest() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let k = temp("echo.elf", &elf(&echo()));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_el2emu"))
+        .args(["run", "--kernel", k.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"typed\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.stdout, b"typed\n");
+}

@@ -11,6 +11,7 @@ pub mod decode;
 pub mod ec;
 pub mod exception;
 pub mod exec;
+pub mod fp;
 pub mod insn;
 pub mod interp;
 pub mod mem;

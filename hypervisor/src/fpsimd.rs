@@ -300,7 +300,7 @@ pub fn vcpu_put_fp(fp: &mut HostFp, vcpus: &mut [Vcpu], n: usize) -> bool {
 /// (`fp_host`), or another vCPU's — load this guest's, and return `true`:
 /// the caller ERETs back to the same instruction without a full exit.
 pub fn hyp_switch_fpsimd(vcpus: &mut [Vcpu], cur: usize, fp: &mut HostFp) -> bool {
-    // CPTR_EL2.TFP=0: FP/SIMD no longer trapped, for EL2 as well (Arm ARM D19.2.33).
+    // CPTR_EL2.TFP=0: FP/SIMD no longer trapped, for EL2 as well (Arm ARM, "CPTR_EL2".TFP).
     switch::cptr_el2_set_tfp(false);
     fp.stats.traps += 1;
 

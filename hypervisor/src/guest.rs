@@ -32,7 +32,7 @@ pub fn install(g: usize) {
         off += 4;
     }
     // SAFETY: make the copied instructions visible to instruction fetch
-    // (Arm ARM B2.4.4, concurrent modification and execution of instructions);
+    // (Arm ARM, "Concurrent modification and execution of instructions" and cache maintenance for instruction fetch);
     // affects no memory contents.
     unsafe { core::arch::asm!("dsb ish", "ic iallu", "dsb ish", "isb", options(nostack, preserves_flags)) };
 }

@@ -71,10 +71,8 @@ pub fn run() -> ! {
     }
     println!("hyp: vcpu_run_map_fp, vcpu_load_fp (vcpu0, vcpu1): host owns the FP/SIMD registers");
 
-    loop {
-        let Some(next) = (0..NR_VCPUS).map(|i| (hyp.current + i) % NR_VCPUS).find(|&i| !hyp.vcpus[i].done) else {
-            break;
-        };
+    // Round robin over the vCPUs that have not finished.
+    while let Some(next) = (0..NR_VCPUS).map(|i| (hyp.current + i) % NR_VCPUS).find(|&i| !hyp.vcpus[i].done) {
         hyp.current = next;
         let owner = hyp.fp.owner;
         let untrapped = fpsimd::update_fp_enabled(&mut hyp.vcpus[next], owner);

@@ -10,13 +10,13 @@ pub const GUEST_RAM_SIZE: u64 = 2 << 20;
 /// Physical windows backing each guest's RAM (inside the board's 512MB).
 pub const GUEST_RAM_PA: [u64; 2] = [0x4400_0000, 0x4600_0000];
 
-// VTCR_EL2 (Arm ARM D19.2.156 VTCR_EL2).
+// VTCR_EL2 fields (Arm ARM, register description "VTCR_EL2").
 /// T0SZ [5:0]: IPA size = 64 - T0SZ = 40 bits.
 const VTCR_T0SZ_40: u64 = 64 - 40;
 /// SL0 [7:6] = 0b01 with a 4KB granule: the walk starts at level 1. A 40-bit
 /// IPA needs 10 index bits at level 1, so the level-1 table is two
-/// concatenated 4KB tables, 8KB-aligned (Arm ARM D8.2.7, concatenated
-/// translation tables for the initial stage 2 lookup).
+/// concatenated 4KB tables, 8KB-aligned (Arm ARM, "Concatenated translation
+/// tables for the initial stage 2 lookup", chapter D8 The AArch64 Virtual Memory System Architecture).
 const VTCR_SL0_L1: u64 = 1 << 6;
 /// IRGN0 [9:8], ORGN0 [11:10] = 0b01: walks are write-back write-allocate.
 const VTCR_IRGN0_WBWA: u64 = 1 << 8;
@@ -32,15 +32,15 @@ const VTCR_RES1: u64 = 1 << 31;
 const VTCR: u64 =
     VTCR_RES1 | VTCR_PS_40 | VTCR_TG0_4K | VTCR_SH0_INNER | VTCR_ORGN0_WBWA | VTCR_IRGN0_WBWA | VTCR_SL0_L1 | VTCR_T0SZ_40;
 
-// Stage-2 descriptors (Arm ARM D8.3, VMSAv8-64 descriptor formats).
+// Stage-2 descriptors (Arm ARM chapter D8, "Translation table descriptor formats").
 /// Table descriptor at level 0-2: bits [1:0] = 0b11.
 const DESC_TABLE: u64 = 0b11;
 /// Block descriptor at level 1-2: bits [1:0] = 0b01.
 const DESC_BLOCK: u64 = 0b01;
 /// MemAttr [5:2] = 0b1111: Normal, outer and inner write-back cacheable
-/// (Arm ARM D8.6.5, stage 2 memory type and cacheability attributes).
+/// (Arm ARM chapter D8, "Stage 2 memory type and Cacheability attributes").
 const S2_MEMATTR_NORMAL_WB: u64 = 0b1111 << 2;
-/// S2AP [7:6] = 0b11: read/write at EL1&0 (Arm ARM D8.4.3, stage 2 data access permissions).
+/// S2AP [7:6] = 0b11: read/write at EL1&0 (Arm ARM chapter D8, "Stage 2 data access permissions").
 const S2_AP_RW: u64 = 0b11 << 6;
 /// SH [9:8] = 0b11: inner shareable.
 const S2_SH_INNER: u64 = 0b11 << 8;
@@ -63,18 +63,22 @@ static mut LEVEL2: [Table; 2] = [Table([0; 512]), Table([0; 512])];
 pub fn init() -> [u64; 2] {
     let mut vttbr = [0u64; 2];
     for (g, v) in vttbr.iter_mut().enumerate() {
-        // SAFETY: the tables are only written here, once, at boot, on the one
-        // CPU, before any guest runs; no reference to them escapes.
-        let (root, l2) = unsafe { (&mut (*(&raw mut ROOT))[g].0, &mut (*(&raw mut LEVEL2))[g].0) };
-        let l2_pa = l2.as_ptr() as u64;
-        // IPA bits [39:30] index the concatenated level-1 table.
-        root[(GUEST_RAM_IPA >> 30) as usize] = l2_pa | DESC_TABLE;
-        // IPA bits [29:21] index the level-2 table: one 2MB block of RAM.
-        l2[((GUEST_RAM_IPA >> 21) & 0x1ff) as usize] = GUEST_RAM_PA[g] | S2_RAM_BLOCK;
+        let root = (&raw mut ROOT).cast::<RootTable>().wrapping_add(g).cast::<u64>();
+        let l2 = (&raw mut LEVEL2).cast::<Table>().wrapping_add(g).cast::<u64>();
+        let l1_index = (GUEST_RAM_IPA >> 30) as usize; // IPA bits [39:30] index the concatenated level-1 table
+        let l2_index = ((GUEST_RAM_IPA >> 21) & 0x1ff) as usize; // IPA bits [29:21] index the level-2 table
+        // SAFETY: g < 2 and the indexes are within the 1024- and 512-entry tables; the
+        // tables are only written here, once, at boot, on the one CPU, before
+        // any guest runs, and no reference to them exists.
+        unsafe {
+            root.add(l1_index).write_volatile(l2 as u64 | DESC_TABLE);
+            // One 2MB block of RAM.
+            l2.add(l2_index).write_volatile(GUEST_RAM_PA[g] | S2_RAM_BLOCK);
+        }
         // Everything else, including the console page, stays invalid (0).
         let vmid = g as u64 + 1;
-        // VTTBR_EL2: VMID [55:48], BADDR [47:1] (Arm ARM D19.2.157 VTTBR_EL2).
-        *v = (vmid << 48) | root.as_ptr() as u64;
+        // VTTBR_EL2: VMID [55:48], BADDR [47:1] (Arm ARM, register description "VTTBR_EL2", 8-bit VMID).
+        *v = (vmid << 48) | root as u64;
     }
     dsb_ish(); // table writes complete before any walk can use them
     write_sysreg!(vtcr_el2, VTCR);

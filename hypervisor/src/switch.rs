@@ -6,7 +6,7 @@ use crate::run::Hyp;
 use crate::sysreg::isb;
 use crate::vcpu::{El1Regs, Fault};
 
-// HCR_EL2 bits (Arm ARM D19.2.48 HCR_EL2).
+// HCR_EL2 bits (Arm ARM, register description "HCR_EL2").
 /// VM: enable stage 2 for the EL1&0 regime.
 const HCR_VM: u64 = 1 << 0;
 /// SWIO: set/way invalidation treated as clean+invalidate.
@@ -27,7 +27,7 @@ const HCR_GUEST: u64 = HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_TWI
 /// HCR_EL2 while the host (this EL2 code) runs: stage 2 off, nothing routed.
 const HCR_HOST: u64 = HCR_RW;
 
-// CPTR_EL2 with HCR_EL2.E2H=0 (Arm ARM D19.2.33 CPTR_EL2).
+// CPTR_EL2 when HCR_EL2.E2H=0 (Arm ARM, register description "CPTR_EL2").
 /// RES1 bits [13:12], [9:0]; this sets TZ (bit 8, trap SVE) and TSM (bit 12,
 /// trap SME) too: guests get plain FP/SIMD only.
 const CPTR_EL2_RES1: u64 = 0x33ff;

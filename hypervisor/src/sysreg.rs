@@ -28,7 +28,7 @@ macro_rules! write_sysreg {
 }
 
 /// Instruction synchronization barrier: makes prior system register writes
-/// visible to following instructions (Arm ARM D19.2 "Synchronization requirements").
+/// visible to following instructions (Arm ARM, "Synchronization requirements for AArch64 System registers").
 pub fn isb() {
     // SAFETY: a barrier has no effect on memory contents.
     unsafe { core::arch::asm!("isb", options(nostack, preserves_flags)) };

@@ -1,7 +1,7 @@
 //! Full guest exits: decoded from ESR_EL2 and dispatched through a table
 //! indexed by the exception class (KVM: `arm_exit_handlers[]`).
 //!
-//! ESR_EL2 layout (Arm ARM D19.2.40 ESR_EL2): EC [31:26], IL [25], ISS [24:0].
+//! ESR_EL2 layout (Arm ARM, register description "ESR_EL2"): EC [31:26], IL [25], ISS [24:0].
 
 use crate::console::CONSOLE_IPA;
 use crate::vcpu::Vcpu;
@@ -86,7 +86,7 @@ fn skip_instruction(vcpu: &mut Vcpu, esr: u64) {
 }
 
 /// EC 0x01, WFI/WFE trapped by HCR_EL2.TWI/TWE. ISS.TI, bit 0: 0 = WFI
-/// (Arm ARM D19.2.40, ISS encoding for an exception from WFI or WFE).
+/// (Arm ARM "ESR_EL2", "ISS encoding for an exception from a WF* instruction").
 /// The preferred return address is the WFx itself, so the PC is advanced.
 fn handle_wfx(vcpu: &mut Vcpu, esr: u64) -> Action {
     skip_instruction(vcpu, esr);
@@ -127,8 +127,8 @@ fn handle_smc64(vcpu: &mut Vcpu, esr: u64) -> Action {
 }
 
 /// EC 0x24, data abort from a lower EL: a stage-2 fault on the unmapped
-/// console page, decoded like a VMM's MMIO exit (Arm ARM D19.2.40, ISS
-/// encoding for an exception from a Data Abort):
+/// console page, decoded like a VMM's MMIO exit (Arm ARM "ESR_EL2",
+/// "ISS encoding for an exception from a Data Abort"):
 /// ISV [24] syndrome valid, SAS [23:22] log2 size, SSE [21] sign extend,
 /// SRT [20:16] register, SF [15] 64-bit register, WnR [6] write, DFSC [5:0].
 fn handle_dabt_low(vcpu: &mut Vcpu, esr: u64) -> Action {
@@ -140,7 +140,7 @@ fn handle_dabt_low(vcpu: &mut Vcpu, esr: u64) -> Action {
     let wnr = esr & (1 << 6) != 0;
     let dfsc = esr & 0x3f;
     // HPFAR_EL2.FIPA [43:4] = IPA[51:12] of the faulting stage-2 access
-    // (Arm ARM D19.2.51 HPFAR_EL2); the page offset comes from FAR_EL2.
+    // (Arm ARM, register description "HPFAR_EL2"); the page offset comes from FAR_EL2.
     let ipa = ((vcpu.fault.hpfar & 0x0000_0fff_ffff_fff0) << 8) | (vcpu.fault.far & 0xfff);
 
     // DFSC 0b0001LL: translation fault at level LL.
@@ -161,7 +161,7 @@ fn handle_dabt_low(vcpu: &mut Vcpu, esr: u64) -> Action {
     }
 }
 
-/// Names of the exception classes (Arm ARM D19.2.40, Table "ESR_ELx.EC").
+/// Names of the exception classes (Arm ARM "ESR_EL2", field EC).
 const EC_NAMES: [&str; 64] = {
     let mut n = ["unallocated"; 64];
     n[0x00] = "unknown reason";

@@ -3,9 +3,9 @@
 use core::fmt;
 
 const PL011_BASE: usize = 0x0900_0000;
-/// UARTDR, data register (PL011 TRM 3.3.1).
+/// UARTDR, data register (PrimeCell UART PL011 TRM, UARTDR).
 const UARTDR: usize = 0x000;
-/// UARTFR, flag register (PL011 TRM 3.3.3); bit 5 TXFF = transmit FIFO full.
+/// UARTFR, flag register (PL011 TRM, UARTFR); bit 5 TXFF = transmit FIFO full.
 const UARTFR: usize = 0x018;
 const FR_TXFF: u32 = 1 << 5;
 

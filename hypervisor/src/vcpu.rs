@@ -6,7 +6,7 @@
 pub struct GuestRegs {
     /// X0..X30.
     pub x: [u64; 31],
-    /// ELR_EL2: the guest PC to return to (Arm ARM D1.10.1, preferred return address).
+    /// ELR_EL2: the guest PC to return to (Arm ARM, "Preferred exception return address").
     pub pc: u64,
     /// SPSR_EL2: the guest PSTATE to return with.
     pub pstate: u64,
@@ -111,11 +111,11 @@ pub struct Vcpu {
     pub done: bool,
 }
 
-/// PSTATE for guest entry: EL1h (M[3:0]=0b0101), D, A, I, F masked (Arm ARM C5.2.19 SPSR_EL2).
+/// PSTATE for guest entry: EL1h (M[3:0]=0b0101), D, A, I, F masked (Arm ARM, register description "SPSR_EL2").
 const SPSR_EL1H_DAIF: u64 = 0x3c5;
 /// SCTLR_EL1 RES1 bits of Armv8.0 (11, 20, 22, 23, 28, 29); M=0 (stage-1 MMU off), little-endian.
 const SCTLR_EL1_RES1: u64 = 0x30d0_0800;
-/// CPACR_EL1.FPEN=0b11: EL1/EL0 FP/SIMD not trapped at EL1 (Arm ARM D19.2.30).
+/// CPACR_EL1.FPEN=0b11: EL1/EL0 FP/SIMD not trapped at EL1 (Arm ARM, register description "CPACR_EL1").
 /// Only CPTR_EL2.TFP traps the guest, to EL2.
 const CPACR_EL1_FPEN: u64 = 3 << 20;
 

@@ -3,7 +3,7 @@
  *
  * VBAR_EL2 holds a 2KB-aligned table of 16 entries of 0x80 bytes: current EL
  * with SP_EL0, current EL with SP_ELx, lower EL AArch64, lower EL AArch32; in
- * each group Synchronous, IRQ, FIQ, SError (Arm ARM D1.10.2, Table D1-7).
+ * each group Synchronous, IRQ, FIQ, SError (Arm ARM, "Exception vectors": vector offsets from VBAR_ELx).
  *
  * The trap frame is the vCPU's `GuestRegs` (src/vcpu.rs): x0..x30 at 8*n,
  * ELR_EL2 at 248, SPSR_EL2 at 256. TPIDR_EL2 points at the running vCPU's frame.

@@ -128,6 +128,14 @@ mod tests {
     }
 
     #[test]
+    fn parses_from_an_unaligned_buffer() {
+        // Images embedded with include_bytes! have no alignment guarantee.
+        let mut buf = vec![0u8];
+        buf.extend(build(0x4000_0000, &[9; 8], 0));
+        assert_eq!(parse(&buf[1..]).unwrap().entry, 0x4000_0000);
+    }
+
+    #[test]
     fn rejects_other_machines_and_garbage() {
         let mut x86 = build(0x4000_0000, &[0; 4], 0);
         x86[18] = 62; // EM_X86_64

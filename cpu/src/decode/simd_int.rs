@@ -1,9 +1,179 @@
-//! Decode table: Advanced SIMD integer arithmetic (three same, three different, two-register misc, across lanes, shift by immediate, vector x indexed element; vector and scalar forms) (Arm ARM C4.1.x).
+//! Decode table: Advanced SIMD integer arithmetic (Arm ARM C4.1.x: three same, three
+//! different, two-register misc, across lanes, shift by immediate, vector x indexed
+//! element; vector and scalar forms).
 //!
 //! Searched before `simd_fp`, whose class-wide `unimplemented` lines catch what no
-//! line here names yet.
+//! line here names (the FP members of these classes). Lines name the size field `ss`
+//! where several sizes exist; the handler's decode rejects the reserved sizes (and
+//! `size:Q = 110` of the vector forms) as UNDEFINED before the FP trap, as the
+//! decode pseudocode does. Where the scalar form exists only for one size, the line
+//! fixes it.
 
 use super::Encoding;
+use crate::enc;
+use crate::exec::simd_across as ac;
+use crate::exec::simd_three_diff as td;
+use crate::exec::simd_two_misc as tm;
+use crate::exec::simd_three_same as ts;
 
 /// The table.
-pub static TABLE: &[Encoding] = &[];
+pub static TABLE: &[Encoding] = &[
+    // ---- Advanced SIMD three same: 0 Q U 01110 size 1 Rm opcode 1 Rn Rd
+    enc!(SHADD_vec,     "0q0 01110 ss 1 mmmmm 00000 1 nnnnn ddddd", ts::hadd),
+    enc!(UHADD_vec,     "0q1 01110 ss 1 mmmmm 00000 1 nnnnn ddddd", ts::hadd),
+    enc!(SQADD_vec,     "0q0 01110 ss 1 mmmmm 00001 1 nnnnn ddddd", ts::qadd),
+    enc!(UQADD_vec,     "0q1 01110 ss 1 mmmmm 00001 1 nnnnn ddddd", ts::qadd),
+    enc!(SRHADD_vec,    "0q0 01110 ss 1 mmmmm 00010 1 nnnnn ddddd", ts::hadd),
+    enc!(URHADD_vec,    "0q1 01110 ss 1 mmmmm 00010 1 nnnnn ddddd", ts::hadd),
+    enc!(SHSUB_vec,     "0q0 01110 ss 1 mmmmm 00100 1 nnnnn ddddd", ts::hsub),
+    enc!(UHSUB_vec,     "0q1 01110 ss 1 mmmmm 00100 1 nnnnn ddddd", ts::hsub),
+    enc!(SQSUB_vec,     "0q0 01110 ss 1 mmmmm 00101 1 nnnnn ddddd", ts::qsub),
+    enc!(UQSUB_vec,     "0q1 01110 ss 1 mmmmm 00101 1 nnnnn ddddd", ts::qsub),
+    enc!(CMGT_vec,      "0q0 01110 ss 1 mmmmm 00110 1 nnnnn ddddd", ts::cmp),
+    enc!(CMHI_vec,      "0q1 01110 ss 1 mmmmm 00110 1 nnnnn ddddd", ts::cmp),
+    enc!(CMGE_vec,      "0q0 01110 ss 1 mmmmm 00111 1 nnnnn ddddd", ts::cmp),
+    enc!(CMHS_vec,      "0q1 01110 ss 1 mmmmm 00111 1 nnnnn ddddd", ts::cmp),
+    enc!(SSHL_vec,      "0q0 01110 ss 1 mmmmm 01000 1 nnnnn ddddd", ts::shl_reg),
+    enc!(USHL_vec,      "0q1 01110 ss 1 mmmmm 01000 1 nnnnn ddddd", ts::shl_reg),
+    enc!(SQSHL_vec_reg, "0q0 01110 ss 1 mmmmm 01001 1 nnnnn ddddd", ts::shl_reg),
+    enc!(UQSHL_vec_reg, "0q1 01110 ss 1 mmmmm 01001 1 nnnnn ddddd", ts::shl_reg),
+    enc!(SRSHL_vec,     "0q0 01110 ss 1 mmmmm 01010 1 nnnnn ddddd", ts::shl_reg),
+    enc!(URSHL_vec,     "0q1 01110 ss 1 mmmmm 01010 1 nnnnn ddddd", ts::shl_reg),
+    enc!(SQRSHL_vec,    "0q0 01110 ss 1 mmmmm 01011 1 nnnnn ddddd", ts::shl_reg),
+    enc!(UQRSHL_vec,    "0q1 01110 ss 1 mmmmm 01011 1 nnnnn ddddd", ts::shl_reg),
+    enc!(SMAX_vec,      "0q0 01110 ss 1 mmmmm 01100 1 nnnnn ddddd", ts::max_min),
+    enc!(UMAX_vec,      "0q1 01110 ss 1 mmmmm 01100 1 nnnnn ddddd", ts::max_min),
+    enc!(SMIN_vec,      "0q0 01110 ss 1 mmmmm 01101 1 nnnnn ddddd", ts::max_min),
+    enc!(UMIN_vec,      "0q1 01110 ss 1 mmmmm 01101 1 nnnnn ddddd", ts::max_min),
+    enc!(SABD_vec,      "0q0 01110 ss 1 mmmmm 01110 1 nnnnn ddddd", ts::abd),
+    enc!(UABD_vec,      "0q1 01110 ss 1 mmmmm 01110 1 nnnnn ddddd", ts::abd),
+    enc!(SABA_vec,      "0q0 01110 ss 1 mmmmm 01111 1 nnnnn ddddd", ts::abd),
+    enc!(UABA_vec,      "0q1 01110 ss 1 mmmmm 01111 1 nnnnn ddddd", ts::abd),
+    enc!(ADD_vec,       "0q0 01110 ss 1 mmmmm 10000 1 nnnnn ddddd", ts::add_sub),
+    enc!(SUB_vec,       "0q1 01110 ss 1 mmmmm 10000 1 nnnnn ddddd", ts::add_sub),
+    enc!(CMTST_vec,     "0q0 01110 ss 1 mmmmm 10001 1 nnnnn ddddd", ts::cmtst_cmeq),
+    enc!(CMEQ_vec,      "0q1 01110 ss 1 mmmmm 10001 1 nnnnn ddddd", ts::cmtst_cmeq),
+    enc!(MLA_vec,       "0q0 01110 ss 1 mmmmm 10010 1 nnnnn ddddd", ts::mla_mls),
+    enc!(MLS_vec,       "0q1 01110 ss 1 mmmmm 10010 1 nnnnn ddddd", ts::mla_mls),
+    enc!(MUL_vec,       "0q0 01110 ss 1 mmmmm 10011 1 nnnnn ddddd", ts::mul),
+    enc!(PMUL,          "0q1 01110 ss 1 mmmmm 10011 1 nnnnn ddddd", ts::pmul),
+    enc!(SMAXP,         "0q0 01110 ss 1 mmmmm 10100 1 nnnnn ddddd", ts::max_min_p),
+    enc!(UMAXP,         "0q1 01110 ss 1 mmmmm 10100 1 nnnnn ddddd", ts::max_min_p),
+    enc!(SMINP,         "0q0 01110 ss 1 mmmmm 10101 1 nnnnn ddddd", ts::max_min_p),
+    enc!(UMINP,         "0q1 01110 ss 1 mmmmm 10101 1 nnnnn ddddd", ts::max_min_p),
+    enc!(SQDMULH_vec,   "0q0 01110 ss 1 mmmmm 10110 1 nnnnn ddddd", ts::sqdmulh),
+    enc!(SQRDMULH_vec,  "0q1 01110 ss 1 mmmmm 10110 1 nnnnn ddddd", ts::sqdmulh),
+    enc!(ADDP_vec,      "0q0 01110 ss 1 mmmmm 10111 1 nnnnn ddddd", ts::addp_vec),
+    // ---- Advanced SIMD scalar three same: 01 U 11110 size 1 Rm opcode 1 Rn Rd
+    enc!(SQADD_scalar,  "010 11110 ss 1 mmmmm 00001 1 nnnnn ddddd", ts::qadd),
+    enc!(UQADD_scalar,  "011 11110 ss 1 mmmmm 00001 1 nnnnn ddddd", ts::qadd),
+    enc!(SQSUB_scalar,  "010 11110 ss 1 mmmmm 00101 1 nnnnn ddddd", ts::qsub),
+    enc!(UQSUB_scalar,  "011 11110 ss 1 mmmmm 00101 1 nnnnn ddddd", ts::qsub),
+    enc!(CMGT_scalar,   "010 11110 11 1 mmmmm 00110 1 nnnnn ddddd", ts::cmp),
+    enc!(CMHI_scalar,   "011 11110 11 1 mmmmm 00110 1 nnnnn ddddd", ts::cmp),
+    enc!(CMGE_scalar,   "010 11110 11 1 mmmmm 00111 1 nnnnn ddddd", ts::cmp),
+    enc!(CMHS_scalar,   "011 11110 11 1 mmmmm 00111 1 nnnnn ddddd", ts::cmp),
+    enc!(SSHL_scalar,   "010 11110 11 1 mmmmm 01000 1 nnnnn ddddd", ts::shl_reg),
+    enc!(USHL_scalar,   "011 11110 11 1 mmmmm 01000 1 nnnnn ddddd", ts::shl_reg),
+    enc!(SQSHL_scalar_reg, "010 11110 ss 1 mmmmm 01001 1 nnnnn ddddd", ts::shl_reg),
+    enc!(UQSHL_scalar_reg, "011 11110 ss 1 mmmmm 01001 1 nnnnn ddddd", ts::shl_reg),
+    enc!(SRSHL_scalar,  "010 11110 11 1 mmmmm 01010 1 nnnnn ddddd", ts::shl_reg),
+    enc!(URSHL_scalar,  "011 11110 11 1 mmmmm 01010 1 nnnnn ddddd", ts::shl_reg),
+    enc!(SQRSHL_scalar, "010 11110 ss 1 mmmmm 01011 1 nnnnn ddddd", ts::shl_reg),
+    enc!(UQRSHL_scalar, "011 11110 ss 1 mmmmm 01011 1 nnnnn ddddd", ts::shl_reg),
+    enc!(ADD_scalar,    "010 11110 11 1 mmmmm 10000 1 nnnnn ddddd", ts::add_sub),
+    enc!(SUB_scalar,    "011 11110 11 1 mmmmm 10000 1 nnnnn ddddd", ts::add_sub),
+    enc!(CMTST_scalar,  "010 11110 11 1 mmmmm 10001 1 nnnnn ddddd", ts::cmtst_cmeq),
+    enc!(CMEQ_scalar,   "011 11110 11 1 mmmmm 10001 1 nnnnn ddddd", ts::cmtst_cmeq),
+    enc!(SQDMULH_scalar,  "010 11110 ss 1 mmmmm 10110 1 nnnnn ddddd", ts::sqdmulh),
+    enc!(SQRDMULH_scalar, "011 11110 ss 1 mmmmm 10110 1 nnnnn ddddd", ts::sqdmulh),
+    // ---- Advanced SIMD three different: 0 Q U 01110 size 1 Rm opcode 00 Rn Rd
+    enc!(SADDL,         "0q0 01110 ss 1 mmmmm 0000 00 nnnnn ddddd", td::add_sub_long),
+    enc!(UADDL,         "0q1 01110 ss 1 mmmmm 0000 00 nnnnn ddddd", td::add_sub_long),
+    enc!(SADDW,         "0q0 01110 ss 1 mmmmm 0001 00 nnnnn ddddd", td::add_sub_long),
+    enc!(UADDW,         "0q1 01110 ss 1 mmmmm 0001 00 nnnnn ddddd", td::add_sub_long),
+    enc!(SSUBL,         "0q0 01110 ss 1 mmmmm 0010 00 nnnnn ddddd", td::add_sub_long),
+    enc!(USUBL,         "0q1 01110 ss 1 mmmmm 0010 00 nnnnn ddddd", td::add_sub_long),
+    enc!(SSUBW,         "0q0 01110 ss 1 mmmmm 0011 00 nnnnn ddddd", td::add_sub_long),
+    enc!(USUBW,         "0q1 01110 ss 1 mmmmm 0011 00 nnnnn ddddd", td::add_sub_long),
+    enc!(ADDHN,         "0q0 01110 ss 1 mmmmm 0100 00 nnnnn ddddd", td::add_sub_hn),
+    enc!(RADDHN,        "0q1 01110 ss 1 mmmmm 0100 00 nnnnn ddddd", td::add_sub_hn),
+    enc!(SABAL,         "0q0 01110 ss 1 mmmmm 0101 00 nnnnn ddddd", td::abd_long),
+    enc!(UABAL,         "0q1 01110 ss 1 mmmmm 0101 00 nnnnn ddddd", td::abd_long),
+    enc!(SUBHN,         "0q0 01110 ss 1 mmmmm 0110 00 nnnnn ddddd", td::add_sub_hn),
+    enc!(RSUBHN,        "0q1 01110 ss 1 mmmmm 0110 00 nnnnn ddddd", td::add_sub_hn),
+    enc!(SABDL,         "0q0 01110 ss 1 mmmmm 0111 00 nnnnn ddddd", td::abd_long),
+    enc!(UABDL,         "0q1 01110 ss 1 mmmmm 0111 00 nnnnn ddddd", td::abd_long),
+    enc!(SMLAL_vec,     "0q0 01110 ss 1 mmmmm 1000 00 nnnnn ddddd", td::mlal),
+    enc!(UMLAL_vec,     "0q1 01110 ss 1 mmmmm 1000 00 nnnnn ddddd", td::mlal),
+    enc!(SQDMLAL_vec,   "0q0 01110 ss 1 mmmmm 1001 00 nnnnn ddddd", td::sqdmlal),
+    enc!(SMLSL_vec,     "0q0 01110 ss 1 mmmmm 1010 00 nnnnn ddddd", td::mlal),
+    enc!(UMLSL_vec,     "0q1 01110 ss 1 mmmmm 1010 00 nnnnn ddddd", td::mlal),
+    enc!(SQDMLSL_vec,   "0q0 01110 ss 1 mmmmm 1011 00 nnnnn ddddd", td::sqdmlal),
+    enc!(SMULL_vec,     "0q0 01110 ss 1 mmmmm 1100 00 nnnnn ddddd", td::mlal),
+    enc!(UMULL_vec,     "0q1 01110 ss 1 mmmmm 1100 00 nnnnn ddddd", td::mlal),
+    enc!(SQDMULL_vec,   "0q0 01110 ss 1 mmmmm 1101 00 nnnnn ddddd", td::sqdmlal),
+    enc!(PMULL_8,       "0q0 01110 00 1 mmmmm 1110 00 nnnnn ddddd", td::pmull),
+    // ---- Advanced SIMD scalar three different: 01 U 11110 size 1 Rm opcode 00 Rn Rd
+    enc!(SQDMLAL_scalar, "010 11110 ss 1 mmmmm 1001 00 nnnnn ddddd", td::sqdmlal),
+    enc!(SQDMLSL_scalar, "010 11110 ss 1 mmmmm 1011 00 nnnnn ddddd", td::sqdmlal),
+    enc!(SQDMULL_scalar, "010 11110 ss 1 mmmmm 1101 00 nnnnn ddddd", td::sqdmlal),
+    // ---- Advanced SIMD two-register miscellaneous: 0 Q U 01110 size 10000 opcode 10 Rn Rd
+    enc!(REV64,         "0q0 01110 ss 10000 00000 10 nnnnn ddddd", tm::rev),
+    enc!(REV32,         "0q1 01110 ss 10000 00000 10 nnnnn ddddd", tm::rev),
+    enc!(REV16,         "0q0 01110 ss 10000 00001 10 nnnnn ddddd", tm::rev),
+    enc!(SADDLP,        "0q0 01110 ss 10000 00010 10 nnnnn ddddd", tm::addlp),
+    enc!(UADDLP,        "0q1 01110 ss 10000 00010 10 nnnnn ddddd", tm::addlp),
+    enc!(SUQADD_vec,    "0q0 01110 ss 10000 00011 10 nnnnn ddddd", tm::sqadd_mixed),
+    enc!(USQADD_vec,    "0q1 01110 ss 10000 00011 10 nnnnn ddddd", tm::sqadd_mixed),
+    enc!(CLS_vec,       "0q0 01110 ss 10000 00100 10 nnnnn ddddd", tm::cls_clz),
+    enc!(CLZ_vec,       "0q1 01110 ss 10000 00100 10 nnnnn ddddd", tm::cls_clz),
+    enc!(CNT,           "0q0 01110 ss 10000 00101 10 nnnnn ddddd", tm::cnt),
+    enc!(NOT,           "0q1 01110 00 10000 00101 10 nnnnn ddddd", tm::not_rbit),
+    enc!(RBIT_vec,      "0q1 01110 01 10000 00101 10 nnnnn ddddd", tm::not_rbit),
+    enc!(SADALP,        "0q0 01110 ss 10000 00110 10 nnnnn ddddd", tm::addlp),
+    enc!(UADALP,        "0q1 01110 ss 10000 00110 10 nnnnn ddddd", tm::addlp),
+    enc!(SQABS_vec,     "0q0 01110 ss 10000 00111 10 nnnnn ddddd", tm::sqabs_sqneg),
+    enc!(SQNEG_vec,     "0q1 01110 ss 10000 00111 10 nnnnn ddddd", tm::sqabs_sqneg),
+    enc!(CMGT_zero_vec, "0q0 01110 ss 10000 01000 10 nnnnn ddddd", tm::cmp_zero),
+    enc!(CMGE_zero_vec, "0q1 01110 ss 10000 01000 10 nnnnn ddddd", tm::cmp_zero),
+    enc!(CMEQ_zero_vec, "0q0 01110 ss 10000 01001 10 nnnnn ddddd", tm::cmp_zero),
+    enc!(CMLE_zero_vec, "0q1 01110 ss 10000 01001 10 nnnnn ddddd", tm::cmp_zero),
+    enc!(CMLT_zero_vec, "0q0 01110 ss 10000 01010 10 nnnnn ddddd", tm::cmp_zero),
+    enc!(ABS_vec,       "0q0 01110 ss 10000 01011 10 nnnnn ddddd", tm::abs_neg),
+    enc!(NEG_vec,       "0q1 01110 ss 10000 01011 10 nnnnn ddddd", tm::abs_neg),
+    enc!(XTN,           "0q0 01110 ss 10000 10010 10 nnnnn ddddd", tm::xtn),
+    enc!(SQXTUN_vec,    "0q1 01110 ss 10000 10010 10 nnnnn ddddd", tm::xtn),
+    enc!(SHLL,          "0q1 01110 ss 10000 10011 10 nnnnn ddddd", tm::shll),
+    enc!(SQXTN_vec,     "0q0 01110 ss 10000 10100 10 nnnnn ddddd", tm::xtn),
+    enc!(UQXTN_vec,     "0q1 01110 ss 10000 10100 10 nnnnn ddddd", tm::xtn),
+    // ---- Advanced SIMD scalar two-register miscellaneous: 01 U 11110 size 10000 opcode 10 Rn Rd
+    enc!(SUQADD_scalar, "010 11110 ss 10000 00011 10 nnnnn ddddd", tm::sqadd_mixed),
+    enc!(USQADD_scalar, "011 11110 ss 10000 00011 10 nnnnn ddddd", tm::sqadd_mixed),
+    enc!(SQABS_scalar,  "010 11110 ss 10000 00111 10 nnnnn ddddd", tm::sqabs_sqneg),
+    enc!(SQNEG_scalar,  "011 11110 ss 10000 00111 10 nnnnn ddddd", tm::sqabs_sqneg),
+    enc!(CMGT_zero_scalar, "010 11110 11 10000 01000 10 nnnnn ddddd", tm::cmp_zero),
+    enc!(CMGE_zero_scalar, "011 11110 11 10000 01000 10 nnnnn ddddd", tm::cmp_zero),
+    enc!(CMEQ_zero_scalar, "010 11110 11 10000 01001 10 nnnnn ddddd", tm::cmp_zero),
+    enc!(CMLE_zero_scalar, "011 11110 11 10000 01001 10 nnnnn ddddd", tm::cmp_zero),
+    enc!(CMLT_zero_scalar, "010 11110 11 10000 01010 10 nnnnn ddddd", tm::cmp_zero),
+    enc!(ABS_scalar,    "010 11110 11 10000 01011 10 nnnnn ddddd", tm::abs_neg),
+    enc!(NEG_scalar,    "011 11110 11 10000 01011 10 nnnnn ddddd", tm::abs_neg),
+    enc!(SQXTUN_scalar, "011 11110 ss 10000 10010 10 nnnnn ddddd", tm::xtn),
+    enc!(SQXTN_scalar,  "010 11110 ss 10000 10100 10 nnnnn ddddd", tm::xtn),
+    enc!(UQXTN_scalar,  "011 11110 ss 10000 10100 10 nnnnn ddddd", tm::xtn),
+    // ---- Advanced SIMD across lanes: 0 Q U 01110 size 11000 opcode 10 Rn Rd
+    enc!(SADDLV,        "0q0 01110 ss 11000 00011 10 nnnnn ddddd", ac::addlv),
+    enc!(UADDLV,        "0q1 01110 ss 11000 00011 10 nnnnn ddddd", ac::addlv),
+    enc!(SMAXV,         "0q0 01110 ss 11000 01010 10 nnnnn ddddd", ac::maxv_minv),
+    enc!(UMAXV,         "0q1 01110 ss 11000 01010 10 nnnnn ddddd", ac::maxv_minv),
+    enc!(SMINV,         "0q0 01110 ss 11000 11010 10 nnnnn ddddd", ac::maxv_minv),
+    enc!(UMINV,         "0q1 01110 ss 11000 11010 10 nnnnn ddddd", ac::maxv_minv),
+    enc!(ADDV,          "0q0 01110 ss 11000 11011 10 nnnnn ddddd", ac::addv),
+    // ---- Advanced SIMD scalar pairwise: 01 U 11110 size 11000 opcode 10 Rn Rd
+    enc!(ADDP_scalar,   "010 11110 11 11000 11011 10 nnnnn ddddd", ac::addp_scalar),
+];
+
+#[cfg(test)]
+#[path = "simd_int_tests.rs"]
+mod tests;

@@ -29,10 +29,20 @@ pub mod ldst;
 pub mod ldst_exclusive;
 pub mod ldst_pair;
 pub mod ldst_simd;
+pub mod ldst_struct;
 pub mod simd_copy;
+pub mod simd_across;
 pub mod simd_fp;
+pub mod simd_lanes;
+#[cfg(test)]
+pub mod simd_fuzz;
 pub mod simd_logic;
 pub mod simd_modimm;
+pub mod simd_three_diff;
+pub mod simd_three_same;
+pub mod simd_two_misc;
+pub mod simd_permute;
+pub mod simd_table;
 pub mod sys_ops;
 pub mod system;
 

@@ -41,7 +41,7 @@ impl Gicv3 {
     }
 
     /// The highest-priority pending interrupt that PE `cpu` could take: enabled,
-    /// pending, not active, of a group enabled in GICD_CTLR and ICC_IGRPEN<n>, routed to
+    /// pending, not active, of a group enabled in GICD_CTLR and `ICC_IGRPEN<n>`, routed to
     /// this PE. Ties go to the lower INTID.
     pub fn hppi(&self, cpu: usize) -> Option<Hppi> {
         let pe = self.pes.get(cpu)?;

@@ -14,7 +14,7 @@ pub struct Distributor {
     pub ctlr: u32,
     /// SPIs, element 0 = INTID 32.
     pub spis: Vec<IrqState>,
-    /// GICD_IROUTER<n> of each SPI.
+    /// `GICD_IROUTER<n>` of each SPI.
     pub irouter: Vec<u64>,
     num_cpus: usize,
 }

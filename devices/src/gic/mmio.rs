@@ -17,7 +17,7 @@ pub fn read(offset: u64, size: u32, mut word: impl FnMut(u64) -> u32) -> u64 {
         return 0;
     }
     match size {
-        8 => word(offset) as u64 | (word(offset + 4) as u64) << 32,
+        8 => word(offset) as u64 | (word(offset.wrapping_add(4)) as u64) << 32,
         4 => word(offset) as u64,
         _ => {
             let shift = (offset & 3) * 8;
@@ -35,7 +35,7 @@ pub fn write(offset: u64, size: u32, value: u64, mut word: impl FnMut(u64, u32, 
     match size {
         8 => {
             word(offset, value as u32, u32::MAX);
-            word(offset + 4, (value >> 32) as u32, u32::MAX);
+            word(offset.wrapping_add(4), (value >> 32) as u32, u32::MAX);
         }
         4 => word(offset, value as u32, u32::MAX),
         _ => {

@@ -8,7 +8,7 @@
 //! - [`irq_state`]: one interrupt's state and the per-interrupt register banks;
 //! - [`cpu_interface`]: ICC_* state of a PE; [`delivery`]: priority arbitration,
 //!   acknowledge, EOI, SGI generation and the IRQ/FIQ outputs;
-//! - [`virt`]: ICH_*/ICV_* and the maintenance interrupt;
+//! - [`virt`]: ICH_*/ICV_* and the maintenance interrupt ([`ich_fields`]: their layouts);
 //! - [`sysreg`]: dispatch of system register accesses by encoding.
 //!
 //! PE `i` has affinity Aff0 = `i` (Aff1..Aff3 = 0), matching MPIDR_EL1 on the board.
@@ -16,6 +16,7 @@
 pub mod cpu_interface;
 pub mod delivery;
 pub mod distributor;
+pub mod ich_fields;
 pub mod irq_state;
 pub mod mmio;
 pub mod redistributor;

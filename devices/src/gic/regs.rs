@@ -12,29 +12,29 @@ pub const GICD_IIDR: u64 = 0x0008;
 pub const GICD_TYPER2: u64 = 0x000C;
 /// GICD_STATUSR, Error Reporting Status Register (optional; RAZ here).
 pub const GICD_STATUSR: u64 = 0x0010;
-/// GICD_IGROUPR<n>, Interrupt Group Registers (12.9.12).
+/// `GICD_IGROUPR<n>`, Interrupt Group Registers (12.9.12).
 pub const GICD_IGROUPR: u64 = 0x0080;
-/// GICD_ISENABLER<n>, Interrupt Set-Enable Registers (12.9.16).
+/// `GICD_ISENABLER<n>`, Interrupt Set-Enable Registers (12.9.16).
 pub const GICD_ISENABLER: u64 = 0x0100;
-/// GICD_ICENABLER<n>, Interrupt Clear-Enable Registers (12.9.7).
+/// `GICD_ICENABLER<n>`, Interrupt Clear-Enable Registers (12.9.7).
 pub const GICD_ICENABLER: u64 = 0x0180;
-/// GICD_ISPENDR<n>, Interrupt Set-Pending Registers (12.9.18).
+/// `GICD_ISPENDR<n>`, Interrupt Set-Pending Registers (12.9.18).
 pub const GICD_ISPENDR: u64 = 0x0200;
-/// GICD_ICPENDR<n>, Interrupt Clear-Pending Registers (12.9.9).
+/// `GICD_ICPENDR<n>`, Interrupt Clear-Pending Registers (12.9.9).
 pub const GICD_ICPENDR: u64 = 0x0280;
-/// GICD_ISACTIVER<n>, Interrupt Set-Active Registers (12.9.14).
+/// `GICD_ISACTIVER<n>`, Interrupt Set-Active Registers (12.9.14).
 pub const GICD_ISACTIVER: u64 = 0x0300;
-/// GICD_ICACTIVER<n>, Interrupt Clear-Active Registers (12.9.5).
+/// `GICD_ICACTIVER<n>`, Interrupt Clear-Active Registers (12.9.5).
 pub const GICD_ICACTIVER: u64 = 0x0380;
-/// GICD_IPRIORITYR<n>, Interrupt Priority Registers, byte-accessible (12.9.22).
+/// `GICD_IPRIORITYR<n>`, Interrupt Priority Registers, byte-accessible (12.9.22).
 pub const GICD_IPRIORITYR: u64 = 0x0400;
-/// GICD_ITARGETSR<n> (RAZ/WI: affinity routing is always enabled).
+/// `GICD_ITARGETSR<n>` (RAZ/WI: affinity routing is always enabled).
 pub const GICD_ITARGETSR: u64 = 0x0800;
-/// GICD_ICFGR<n>, Interrupt Configuration Registers (12.9.10).
+/// `GICD_ICFGR<n>`, Interrupt Configuration Registers (12.9.10).
 pub const GICD_ICFGR: u64 = 0x0C00;
-/// GICD_IGRPMODR<n>, Interrupt Group Modifier Registers (12.9.15): RAZ/WI when DS=1.
+/// `GICD_IGRPMODR<n>`, Interrupt Group Modifier Registers (12.9.15): RAZ/WI when DS=1.
 pub const GICD_IGRPMODR: u64 = 0x0D00;
-/// GICD_IROUTER<n>, Interrupt Routing Registers, 64-bit, n = 32..1019 (12.9.23).
+/// `GICD_IROUTER<n>`, Interrupt Routing Registers, 64-bit, n = 32..1019 (12.9.23).
 pub const GICD_IROUTER: u64 = 0x6000;
 /// GICD_PIDR2 / GICR_PIDR2, Peripheral ID2 Register: ArchRev in bits 7:4 (12.9.31).
 pub const PIDR2: u64 = 0xFFE8;

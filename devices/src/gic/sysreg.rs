@@ -11,7 +11,7 @@ fn slot_of(key: u16) -> Option<Slot> {
     lookup(key).map(|d| d.slot)
 }
 
-/// Index of an ICH_LR<n>_EL2 slot.
+/// Index of an `ICH_LR<n>_EL2` slot.
 fn lr_index(s: Slot) -> Option<usize> {
     Some(match s {
         Slot::ICH_LR0_EL2 => 0,

@@ -1,1 +1,1 @@
-/work/main/vmm/target/aarch64-unknown-linux-musl/release/el2emu-vmm: /work/main/vmm/src/main.rs
+/work/main/vmm/target/aarch64-unknown-linux-musl/release/el2emu-vmm: /work/main/vmm/src/baremetal.rs /work/main/vmm/src/dtb.rs /work/main/vmm/src/guest/baremetal_code.rs /work/main/vmm/src/guest/mod.rs /work/main/vmm/src/image.rs /work/main/vmm/src/kvm.rs /work/main/vmm/src/linux.rs /work/main/vmm/src/main.rs /work/main/vmm/src/memory.rs /work/main/vmm/src/mmio.rs /work/main/vmm/src/pl011.rs /work/main/vmm/src/vcpu.rs
