@@ -69,11 +69,7 @@ fn gic_timer() {
     diff("gic_timer");
 }
 
-// el2emu's PSCI_VERSION returns 1.0 (devices/src/psci.rs) while QEMU 7.2's
-// `virt` returns 1.1, so line 5 ("PSCI version: 1.1") differs; everything
-// else matches. Remove the ignore once devices/ reports 1.1.
 #[test]
-#[ignore = "el2emu reports PSCI 1.0, QEMU 7.2 reports 1.1"]
 fn psci_smp() {
     diff("psci_smp");
 }

@@ -73,6 +73,9 @@ pub struct Cpu {
     pub tracer: Option<Box<dyn Tracer>>,
     /// Address of the instruction after the current one; branch handlers overwrite it.
     pub next_pc: u64,
+    /// A device register was written: leave the run loop after this instruction so the
+    /// board sees the device's new interrupt outputs at once.
+    pub(crate) exit_request: bool,
     pub(crate) fast: Box<FastTlb>,
     decode_cache: Box<[DecodeSlot]>,
 }
@@ -96,6 +99,7 @@ impl Cpu {
             has_el2: el == 2,
             tracer: None,
             next_pc: 0,
+            exit_request: false,
             fast: FastTlb::new(),
             decode_cache: vec![fill; DECODE_SLOTS].into_boxed_slice(),
         }
@@ -216,6 +220,10 @@ impl Cpu {
             Ok(()) => {
                 self.s.pc = self.next_pc;
                 self.s.icount += 1;
+                if self.exit_request {
+                    self.exit_request = false;
+                    return Err(ExitReason::Reschedule);
+                }
                 Ok(())
             }
             Err(Trap::Exception(e)) => {

@@ -292,7 +292,10 @@ impl Cpu {
             4 => self.ram.write::<4>(pa, (value as u32).to_le_bytes()),
             _ => self.ram.write::<8>(pa, value.to_le_bytes()),
         };
-        if ok || plat.mmio_write(self.id, pa, info.size, value) {
+        if ok {
+            Ok(())
+        } else if plat.mmio_write(self.id, pa, info.size, value) {
+            self.exit_request = true;
             Ok(())
         } else {
             Err(self.data_abort(Fault::s1(FaultKind::External, 0), va, &info))

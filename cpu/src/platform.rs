@@ -37,6 +37,10 @@ pub trait Platform {
     fn mmio_read(&mut self, cpu: u32, pa: u64, size: u32) -> Option<u64>;
     /// Write `size` bytes at `pa`. `false` means nothing answers (external abort).
     fn mmio_write(&mut self, cpu: u32, pa: u64, size: u32, value: u64) -> bool;
+    /// Does an EL1 access to this GIC CPU interface register trap to EL2
+    /// (ICH_HCR_EL2.{TC,TALL0,TALL1}, or HCR_EL2.{IMO,FMO} for the SGI generation
+    /// registers; Arm IHI 0069 12.2)? Asked before the access is forwarded.
+    fn ext_sysreg_traps(&mut self, cpu: u32, state: &CpuState, reg: ExtReg) -> bool;
     /// Read a GIC CPU interface register.
     fn ext_sysreg_read(&mut self, cpu: u32, state: &CpuState, reg: ExtReg) -> u64;
     /// Write a GIC CPU interface register.
@@ -60,6 +64,9 @@ impl Platform for NullPlatform {
         None
     }
     fn mmio_write(&mut self, _: u32, _: u64, _: u32, _: u64) -> bool {
+        false
+    }
+    fn ext_sysreg_traps(&mut self, _: u32, _: &CpuState, _: ExtReg) -> bool {
         false
     }
     fn ext_sysreg_read(&mut self, _: u32, _: &CpuState, _: ExtReg) -> u64 {

@@ -84,8 +84,10 @@ pub mod ret {
     pub const ON_PENDING: i32 = -5;
 }
 
-/// PSCI version 1.0 (major in 31:16, minor in 15:0).
-pub const VERSION_1_0: i32 = 0x0001_0000;
+/// PSCI version 1.1 (major in 31:16, minor in 15:0), as QEMU 7.2's `virt` reports: the
+/// functions 1.1 adds (SYSTEM_RESET2, MEM_PROTECT...) are optional and PSCI_FEATURES
+/// says they are not supported.
+pub const VERSION_1_1: i32 = 0x0001_0001;
 /// MIGRATE_INFO_TYPE result: no Trusted OS present that needs migration.
 pub const MIGRATE_NOT_PRESENT: i32 = 2;
 
@@ -151,7 +153,7 @@ fn dispatch(id: u32, a1: u64, a2: u64, a3: u64, power: &[PowerState]) -> (Option
     use fid::*;
     let done = |r: i32| (Some(r), PsciAction::None);
     match id {
-        PSCI_VERSION => done(VERSION_1_0),
+        PSCI_VERSION => done(VERSION_1_1),
         // CPU_SUSPEND: behaves like WFI (a standby state); wake-up is a plain return.
         CPU_SUSPEND_32 | CPU_SUSPEND_64 => done(ret::SUCCESS),
         CPU_OFF => (None, PsciAction::CpuOff),

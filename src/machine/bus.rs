@@ -128,6 +128,11 @@ impl Platform for Bus {
         hit(board::VIRTIO, pa, size).is_some()
     }
 
+    fn ext_sysreg_traps(&mut self, cpu: u32, state: &CpuState, reg: ExtReg) -> bool {
+        let hcr = state.sys[el2emu_cpu::sysreg::Slot::HCR_EL2 as usize];
+        self.gic.el1_access_traps(cpu as usize, reg.key, hcr)
+    }
+
     fn ext_sysreg_read(&mut self, cpu: u32, state: &CpuState, reg: ExtReg) -> u64 {
         self.gic.sysreg_read(cpu as usize, state, reg.key, reg.virtual_access)
     }

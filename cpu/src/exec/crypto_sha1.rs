@@ -115,3 +115,7 @@ pub fn sha1su1(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
     set_vreg(cpu, i.rd(), result);
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "crypto_sha_tests.rs"]
+mod tests;

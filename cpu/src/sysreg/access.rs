@@ -213,6 +213,9 @@ pub fn mrs(cpu: &mut Cpu, plat: &mut dyn Platform, key: u16, rt: u32) -> Result<
         Hook::Timer => read_timer(s, slot),
         Hook::Gic => {
             let r = gic_reg(cpu, d);
+            if s.el == 1 && cpu.has_el2 && plat.ext_sysreg_traps(cpu.id, &cpu.s, r) {
+                return Err(exception::sync_to(s, 2, ec::SYSREG, traps::sysreg_iss(key, rt, true)));
+            }
             plat.ext_sysreg_read(cpu.id, &cpu.s, r)
         }
         Hook::VirtId if s.el == 1 && cpu.has_el2 => match slot {
@@ -249,6 +252,9 @@ pub fn msr(cpu: &mut Cpu, plat: &mut dyn Platform, key: u16, rt: u32) -> Result<
         }
         Hook::Gic => {
             let r = gic_reg(cpu, d);
+            if cpu.s.el == 1 && cpu.has_el2 && plat.ext_sysreg_traps(cpu.id, &cpu.s, r) {
+                return Err(exception::sync_to(&cpu.s, 2, ec::SYSREG, traps::sysreg_iss(key, rt, false)));
+            }
             plat.ext_sysreg_write(cpu.id, &cpu.s, r, v);
             return Err(Trap::Reschedule);
         }

@@ -43,8 +43,9 @@ pub const MAX: CpuModel = CpuModel {
     // `max` does, so no erratum workaround keyed on a real part triggers.
     midr: 0x0000_0000_000f_0510,
     pfr0: PFR0,
-    // Atomic (23:20) = 2: FEAT_LSE; CRC32 (19:16) = 1.
-    isar0: 0x0000_0000_0021_0000,
+    // Atomic (23:20) = 2: FEAT_LSE; CRC32 (19:16) = 1; SHA2 (15:12) = 1, SHA1 (11:8) = 1,
+    // AES (7:4) = 2: FEAT_SHA256, FEAT_SHA1, FEAT_AES with FEAT_PMULL.
+    isar0: 0x0000_0000_0021_1120,
     mmfr0: MMFR0,
     // PAN (23:20) = 1, VH (11:8) = 1, VMIDBits (7:4) = 2 (16 bits).
     mmfr1: 0x0000_0000_0010_0120,

@@ -14,7 +14,7 @@ const ALL_OFF: [PowerState; 4] = [PowerState::On, PowerState::Off, PowerState::O
 
 #[test]
 fn version() {
-    assert_eq!(call_with(0x8400_0000, [0; 3], &ALL_OFF), (0x0001_0000, PsciAction::None));
+    assert_eq!(call_with(0x8400_0000, [0; 3], &ALL_OFF), (0x0001_0001, PsciAction::None));
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn unknown_ids() {
     assert_eq!(call_with(0x8400_0005, [0; 3], &ALL_OFF), (0xFFFF_FFFF, PsciAction::None));
     assert_eq!(call_with(0xC400_0012, [0; 3], &ALL_OFF), (u64::MAX, PsciAction::None));
     // Only W0 carries the function ID.
-    assert_eq!(call_with(0xFFFF_FFFF_8400_0000, [0; 3], &ALL_OFF).0, 0x0001_0000);
+    assert_eq!(call_with(0xFFFF_FFFF_8400_0000, [0; 3], &ALL_OFF).0, 0x0001_0001);
     // Outside it: not PSCI, X0 untouched.
     for id in [0x8000_0000u64, 0x8600_0000, 0x0400_0000, 0xC500_0001] {
         assert_eq!(call_with(id, [0; 3], &ALL_OFF), (id, PsciAction::NotPsci), "{id:#x}");
