@@ -38,10 +38,11 @@ pub struct Exception {
 }
 
 /// Why an instruction did not complete normally.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Trap {
-    /// Take this exception.
-    Exception(Exception),
+    /// Take this exception (boxed so that `Result<(), Trap>`, returned by every
+    /// instruction handler, stays two registers wide).
+    Exception(Box<Exception>),
     /// WFI: the PE waits for an interrupt. PC already points after the instruction.
     Wfi,
     /// The machine stops (PSCI SYSTEM_OFF/RESET), PC after the instruction.
@@ -75,7 +76,7 @@ pub fn sync(s: &CpuState, ec: u32, iss: u32) -> Trap {
 
 /// A synchronous exception to an explicit `target_el`.
 pub fn sync_to(s: &CpuState, target_el: u32, ec: u32, iss: u32) -> Trap {
-    Trap::Exception(Exception {
+    Trap::Exception(Box::new(Exception {
         kind: ExceptionType::Sync,
         target_el,
         ec,
@@ -83,7 +84,7 @@ pub fn sync_to(s: &CpuState, target_el: u32, ec: u32, iss: u32) -> Trap {
         far: None,
         ipa: None,
         return_pc: s.pc,
-    })
+    }))
 }
 
 /// UNDEFINED instruction (EC 0x00).

@@ -76,6 +76,9 @@ pub struct Cpu {
     /// A device register was written: leave the run loop after this instruction so the
     /// board sees the device's new interrupt outputs at once.
     pub(crate) exit_request: bool,
+    /// Fast-cache tag of the code page fetched last, and its offset in RAM.
+    pub(crate) fetch_tag: u64,
+    pub(crate) fetch_off: usize,
     pub(crate) fast: Box<FastTlb>,
     decode_cache: Box<[DecodeSlot]>,
 }
@@ -100,6 +103,8 @@ impl Cpu {
             tracer: None,
             next_pc: 0,
             exit_request: false,
+            fetch_tag: 0,
+            fetch_off: 0,
             fast: FastTlb::new(),
             decode_cache: vec![fill; DECODE_SLOTS].into_boxed_slice(),
         }
@@ -237,9 +242,8 @@ impl Cpu {
                     Trap::Wfi => ExitReason::Wfi,
                     Trap::Stop => ExitReason::Stop,
                     Trap::CpuOff => ExitReason::CpuOff,
-                    Trap::Reschedule => ExitReason::Reschedule,
+                    Trap::Reschedule | Trap::Exception(_) => ExitReason::Reschedule,
                     Trap::Yield => ExitReason::Yield,
-                    Trap::Exception(_) => unreachable!("handled above"),
                 })
             }
         }

@@ -103,6 +103,7 @@ impl Cpu {
 
     /// Drop all cached translations (TLBI, writes to translation controls).
     pub fn flush_translations(&mut self) {
+        self.fetch_tag = 0;
         self.fast.flush();
         self.tlb.flush_all();
     }
@@ -202,7 +203,7 @@ impl Cpu {
             | ((f.s1ptw as u32) << 7)
             | ((wnr as u32) << 6)
             | f.fsc();
-        Trap::Exception(Exception {
+        Trap::Exception(Box::new(Exception {
             kind: ExceptionType::Sync,
             target_el: target,
             ec: ec_v,
@@ -210,7 +211,7 @@ impl Cpu {
             far: Some(va),
             ipa: if f.stage2 { Some(f.ipa) } else { None },
             return_pc: s.pc,
-        })
+        }))
     }
 
     /// The exception for a failed instruction fetch.
@@ -219,7 +220,7 @@ impl Cpu {
         let target = if f.stage2 { 2 } else { default_target(s) };
         let ec_v = if target > s.el { ec::IABT_LOWER } else { ec::IABT_SAME };
         let iss = ((f.s1ptw as u32) << 7) | f.fsc();
-        Trap::Exception(Exception {
+        Trap::Exception(Box::new(Exception {
             kind: ExceptionType::Sync,
             target_el: target,
             ec: ec_v,
@@ -227,7 +228,7 @@ impl Cpu {
             far: Some(va),
             ipa: if f.stage2 { Some(f.ipa) } else { None },
             return_pc: s.pc,
-        })
+        }))
     }
 
     /// Check alignment of a data access (Arm ARM B2.5): SCTLR_ELx.A, Device memory,
@@ -356,26 +357,40 @@ impl Cpu {
     }
 
     /// Fetch the instruction at PC (Arm ARM D8: instruction fetches are translated as
-    /// execute accesses; PC alignment is checked first).
+    /// execute accesses; PC alignment is checked first). While PC stays in the same
+    /// code page under the same context, the page's RAM offset is reused.
     #[inline(always)]
     pub fn fetch(&mut self, plat: &mut dyn Platform) -> Result<u32, Trap> {
         let pc = self.s.pc;
         if pc & 3 != 0 {
             return Err(self.pc_alignment_fault());
         }
-        let pa = self.translate(pc, AccessKind::Exec, false).map_err(|f| self.insn_abort(f, pc))?;
-        match self.ram.read_u32(pa & !DEVICE) {
-            Some(w) => Ok(w),
-            None => {
-                let _ = plat;
-                Err(self.insn_abort(Fault::s1(FaultKind::External, 0), pc))
+        let tag = self.fast_tag(pc, false);
+        if tag == self.fetch_tag {
+            if let Some(w) = self.ram.read_u32_at(self.fetch_off + (pc & 0xfff) as usize) {
+                return Ok(w);
             }
+        }
+        self.fetch_slow(plat, pc, tag)
+    }
+
+    #[inline(never)]
+    fn fetch_slow(&mut self, _plat: &mut dyn Platform, pc: u64, tag: u64) -> Result<u32, Trap> {
+        let pa = self.translate(pc, AccessKind::Exec, false).map_err(|f| self.insn_abort(f, pc))? & !DEVICE;
+        match self.ram.offset(pa & !0xfff, 0x1000) {
+            Some(off) => {
+                self.fetch_tag = tag;
+                self.fetch_off = off;
+                self.ram.read_u32_at(off + (pc & 0xfff) as usize).ok_or_else(|| self.insn_abort(Fault::s1(FaultKind::External, 0), pc))
+            }
+            // Nothing executable there (flash is empty, MMIO is not executable here).
+            None => Err(self.insn_abort(Fault::s1(FaultKind::External, 0), pc)),
         }
     }
 
     fn pc_alignment_fault(&self) -> Trap {
         let s = &self.s;
-        Trap::Exception(Exception {
+        Trap::Exception(Box::new(Exception {
             kind: ExceptionType::Sync,
             target_el: default_target(s),
             ec: ec::PC_ALIGN,
@@ -383,6 +398,6 @@ impl Cpu {
             far: Some(s.pc),
             ipa: None,
             return_pc: s.pc,
-        })
+        }))
     }
 }

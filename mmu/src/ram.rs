@@ -120,6 +120,20 @@ impl GuestRam {
         self.read::<4>(pa).map(u32::from_le_bytes)
     }
 
+    /// Read a little-endian u32 at byte offset `off` from the RAM base (the fetch fast
+    /// path, which caches the offset of the current code page); `None` outside RAM.
+    #[inline(always)]
+    pub fn read_u32_at(&self, off: usize) -> Option<u32> {
+        if off as u64 + 4 > self.size {
+            return None;
+        }
+        let mut out = [0u8; 4];
+        // SAFETY: [off, off+4) is inside the mapping (checked above), which lives as long
+        // as `self`; byte-wise copy, so alignment is irrelevant.
+        unsafe { std::ptr::copy_nonoverlapping(self.ptr.add(off), out.as_mut_ptr(), 4) };
+        Some(u32::from_le_bytes(out))
+    }
+
     /// Copy `data` into RAM at `pa` (loaders); `false` if it does not fit.
     pub fn load(&self, pa: u64, data: &[u8]) -> bool {
         let Some(off) = self.offset(pa, data.len() as u64) else { return false };

@@ -3,7 +3,7 @@
 //! of FEAT_PMULL (ID_AA64ISAR0_EL1.AES = 0b0010). The 8-bit form (size = 00) belongs
 //! to the integer SIMD instructions.
 
-use super::simd_fp::{check_fp_enabled, set_vreg, vreg};
+use super::simd_fp::{check_fp_enabled, set_vreg};
 use crate::exception::{self, Trap};
 use crate::insn::Insn;
 use crate::interp::Cpu;

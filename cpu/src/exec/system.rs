@@ -13,7 +13,7 @@ type R = Result<(), Trap>;
 /// A synchronous exception whose preferred return address is the next instruction
 /// (SVC, HVC, SMC calls: Arm ARM D1.10.4).
 fn call_exception(cpu: &Cpu, target_el: u32, ec_v: u32, imm: u32) -> Trap {
-    Trap::Exception(Exception {
+    Trap::Exception(Box::new(Exception {
         kind: ExceptionType::Sync,
         target_el,
         ec: ec_v,
@@ -21,7 +21,7 @@ fn call_exception(cpu: &Cpu, target_el: u32, ec_v: u32, imm: u32) -> Trap {
         far: None,
         ipa: None,
         return_pc: cpu.s.pc.wrapping_add(4),
-    })
+    }))
 }
 
 /// SVC #imm16: supervisor call to EL1 (EL2 with TGE from EL0; EL2 from EL2).
