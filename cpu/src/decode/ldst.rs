@@ -2,7 +2,8 @@
 //!
 //! Fields: `ss` size, `z` 32/64-bit, `o` opc bits, `iii` immediates, `mmmmm` Rm,
 //! `sssss` Rs, `uuuuu` Rt2, `nnnnn` Rn, `ttttt` Rt, `x1x` the register-offset option
-//! (option<1> = 0 is unallocated), `S` the offset scaling bit, `a`/`r` acquire/release.
+//! (option<1> = 0 is unallocated), `S` the offset scaling bit, `a`/`r` acquire/release;
+//! in the AdvSIMD structure lines `S` is the lane-index bit and `s` size bits.
 //! Encodings of later extensions (LDAPR, STLUR/LDAPUR, LDRAA, MTE, LOR's LDLAR/STLLR)
 //! have no line: UNDEFINED in this ARMv8.0 model.
 

@@ -149,8 +149,13 @@ pub static TABLE: &[Encoding] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::TABLE;
-    use crate::decode::decode;
+    use super::{Encoding, TABLE};
+
+    /// The first line of THIS table matching `w` (the tables searched before this one
+    /// shadow its class-wide fall-back lines on purpose, so these tests look here only).
+    fn first(w: u32) -> Option<&'static Encoding> {
+        TABLE.iter().find(|e| e.matches(w))
+    }
 
     #[test]
     fn no_line_is_shadowed() {
@@ -158,14 +163,14 @@ mod tests {
         // at least sometimes wins over the lines above it.
         let mut x = 0x1234_5678_9abc_def0u64;
         for e in TABLE {
-            assert!(std::ptr::eq(decode(e.value).unwrap(), e), "{} shadowed at {:#x}", e.name, e.value);
+            assert!(std::ptr::eq(first(e.value).unwrap(), e), "{} shadowed at {:#x}", e.name, e.value);
             let mut own = 0;
             for _ in 0..64 {
                 x ^= x << 13;
                 x ^= x >> 7;
                 x ^= x << 17;
                 let w = e.value | (x as u32 & !e.mask);
-                own += std::ptr::eq(decode(w).unwrap(), e) as u32;
+                own += std::ptr::eq(first(w).unwrap(), e) as u32;
             }
             assert!(own > 0, "{} never wins", e.name);
         }
@@ -201,7 +206,7 @@ mod tests {
         assert_eq!(code.len(), names.len() * 4);
         for (k, name) in names.iter().enumerate() {
             let w = u32::from_le_bytes([code[4 * k], code[4 * k + 1], code[4 * k + 2], code[4 * k + 3]]);
-            assert_eq!(decode(w).map(|e| e.name), Some(*name), "insn {k} ({w:#010x})");
+            assert_eq!(first(w).map(|e| e.name), Some(*name), "insn {k} ({w:#010x})");
         }
     }
 }

@@ -4,6 +4,9 @@
 //! spelled with other instructions here: `ADD Vd.4S, Vn.4S, Vm.4S` as UMOV/ADD/INS per
 //! lane, and `REV32 Vd.16B` as a TBL with a byte-swap index vector.
 
+// Dynamic registers (`V(n)`) in a64! need the assembler API trait.
+use dynasmrt::DynasmApi as _;
+
 use crate::testutil::{cpu_with_code, run, End, DATA};
 use crate::Cpu;
 
@@ -21,9 +24,11 @@ fn add4s(d: u32, n: u32, m: u32) -> Vec<u8> {
     code
 }
 
-/// `rev32 Vd.16b, Vd.16b` as `tbl Vd.16b, {Vd.16b}, v27.16b` (v27 holds 3,2,1,0,7,...).
+/// `rev32 Vd.16b, Vd.16b` as `tbl Vd.16b, {Vd.16b}, v27.16b` (v27 holds 3,2,1,0,7,...):
+/// 0 Q=1 001110 000 Rm=27 0 len=00 op=0 00 Rn Rd (the assembler takes no dynamic
+/// register in a list).
 fn rev32(d: u32) -> Vec<u8> {
-    crate::a64!(; tbl V(d).b16, {V(d).b16}, v27.b16).to_vec()
+    (0x4e00_0000 | (27 << 16) | (d << 5) | d).to_le_bytes().to_vec()
 }
 
 const REV32_INDEX: [u8; 16] = [3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12];

@@ -14,7 +14,7 @@ pub struct Rng(pub u64);
 
 impl Rng {
     /// The next 64 random bits.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -24,12 +24,12 @@ impl Rng {
     /// A register value that is often a usable address (or a small post-index
     /// register), sometimes the edge of RAM or anything at all.
     pub fn value(&mut self) -> u64 {
-        let r = self.next();
+        let r = self.next_u64();
         match r % 7 {
             0 => DATA.wrapping_add((r >> 8) % 0x2000).wrapping_sub(0x1000),
             1 => DATA + ((r >> 8) % 0x100) * 16,
             2 => CODE + 0x10_0000 - (r >> 8) % 128,
-            3 => self.next(),
+            3 => self.next_u64(),
             4 => (r >> 8) % 256,
             5 => 0u64.wrapping_sub((r >> 8) % 256),
             _ => CODE + (r >> 8) % 0x100,
@@ -46,7 +46,7 @@ pub fn fuzz_table(table: &[Encoding], per_line: usize, seed: u64) {
         let mut cpu = cpu_with_code(&[0; 4], 1);
         let template = cpu.s.clone();
         for _ in 0..per_line {
-            let w = (rng.next() as u32 & !e.mask) | e.value;
+            let w = (rng.next_u64() as u32 & !e.mask) | e.value;
             cpu.s.clone_from(&template);
             for k in 0..31 {
                 cpu.s.x[k] = rng.value();
@@ -55,9 +55,9 @@ pub fn fuzz_table(table: &[Encoding], per_line: usize, seed: u64) {
                 cpu.s.sp_el[k] = rng.value();
             }
             for v in cpu.s.v.iter_mut() {
-                *v = [rng.next(), rng.next()];
+                *v = [rng.next_u64(), rng.next_u64()];
             }
-            let r = rng.next();
+            let r = rng.next_u64();
             cpu.s.el = (r & 1) as u32;
             cpu.s.spsel = ((r >> 1) & 1) as u32 & cpu.s.el;
             cpu.s.sys[Slot::SCTLR_EL1 as usize] |= (r >> 2) & (sctlr::SA | sctlr::SA0 | sctlr::A);
