@@ -22,7 +22,7 @@ pub struct CpuOn {
     pub entry: u64,
     /// X0 at entry.
     pub context_id: u64,
-    /// EL to start at: the caller's.
+    /// The caller's EL (for traces; the target starts at the highest EL).
     pub el: u32,
     /// The caller's virtual time: the target does not start before it.
     pub vtime: u64,

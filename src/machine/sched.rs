@@ -88,9 +88,11 @@ impl Machine {
         }
     }
 
-    /// PSCI CPU_ON: the PE leaves reset at `entry` with X0 = context ID, at the caller's
-    /// EL, MMU and caches off, DAIF masked (DEN 0022, 6.4 "CPU_ON": the same state as a
-    /// PE coming out of reset into the non-secure world, plus the entry values).
+    /// PSCI CPU_ON: the PE leaves reset at `entry` with X0 = context ID, MMU and caches
+    /// off, DAIF masked, in the highest non-secure EL that exists (EL2 with
+    /// `virtualization=on`), whatever the caller's EL: DEN 0022 6.4 "CPU_ON", and what
+    /// QEMU's PSCI does. Linux in nVHE mode calls CPU_ON from EL1 and needs its
+    /// secondaries at EL2 to install its hypervisor there.
     fn power_on(&mut self, pe: usize, on: CpuOn) {
         let boot_el = if self.cfg.el2 { 2 } else { 1 };
         let mut fresh = Cpu::new(pe as u32, self.ram.clone(), self.cfg.model, boot_el);
@@ -98,7 +100,7 @@ impl Machine {
         fresh.tracer = old.tracer.take();
         fresh.s.icount = old.s.icount;
         fresh.s.vtime = old.s.vtime.max(on.vtime);
-        fresh.s.el = on.el.clamp(1, boot_el);
+        fresh.s.el = boot_el;
         fresh.s.pc = on.entry;
         fresh.s.x[0] = on.context_id;
         *old = fresh;

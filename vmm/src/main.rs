@@ -24,9 +24,8 @@ const USAGE: &str = "usage:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("baremetal") => parse_baremetal(&args[1..]).and_then(|o| {
-            baremetal::run(&o).map_err(|e| format!("nested-baremetal: error: {e}"))
-        }),
+        Some("baremetal") => parse_baremetal(&args[1..])
+            .and_then(|o| baremetal::run(&o).map_err(|e| format!("nested-baremetal: error: {e}"))),
         Some("linux") => parse_linux(&args[1..])
             .and_then(|o| linux::run(&o).map_err(|e| format!("nested-linux: error: {e}"))),
         _ => Err(USAGE.to_string()),
@@ -41,8 +40,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn value<'a>(args: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'a String, String> {
-    args.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))
+fn value<'a>(
+    args: &mut impl Iterator<Item = &'a String>,
+    flag: &str,
+) -> Result<&'a String, String> {
+    args.next()
+        .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))
 }
 
 fn number(s: &str, flag: &str) -> Result<u64, String> {
@@ -54,7 +57,10 @@ fn number(s: &str, flag: &str) -> Result<u64, String> {
 }
 
 fn parse_baremetal(args: &[String]) -> Result<baremetal::Options, String> {
-    let mut o = baremetal::Options { exits: 100_000, timing: false };
+    let mut o = baremetal::Options {
+        exits: 100_000,
+        timing: false,
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {

@@ -31,7 +31,11 @@ impl GuestRam {
         if host == libc::MAP_FAILED {
             return Err(io::Error::last_os_error());
         }
-        let ram = GuestRam { host: host.cast(), size, base };
+        let ram = GuestRam {
+            host: host.cast(),
+            size,
+            base,
+        };
         let region = kvm_userspace_memory_region {
             slot,
             flags: 0,
@@ -56,8 +60,13 @@ impl GuestRam {
     }
 
     fn range(&self, gpa: u64, len: usize) -> io::Result<usize> {
-        let off = gpa.checked_sub(self.base).ok_or_else(|| out_of_range(gpa, len))?;
-        if off.checked_add(len as u64).is_none_or(|e| e > self.size as u64) {
+        let off = gpa
+            .checked_sub(self.base)
+            .ok_or_else(|| out_of_range(gpa, len))?;
+        if off
+            .checked_add(len as u64)
+            .is_none_or(|e| e > self.size as u64)
+        {
             return Err(out_of_range(gpa, len));
         }
         Ok(off as usize)

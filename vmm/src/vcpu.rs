@@ -121,7 +121,11 @@ pub struct HostFpCheck {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Exit {
     /// An MMIO access the bus handled (or dropped, if `mapped` is false).
-    Mmio { addr: u64, write: bool, mapped: bool },
+    Mmio {
+        addr: u64,
+        write: bool,
+        mapped: bool,
+    },
     /// KVM_EXIT_SYSTEM_EVENT: type (KVM_SYSTEM_EVENT_SHUTDOWN, _RESET, ...).
     SystemEvent(u32),
     /// KVM_RUN was interrupted by a signal (EINTR); just run again.
@@ -137,7 +141,10 @@ pub struct Vcpu {
 
 impl Vcpu {
     pub fn new(fd: VcpuFd) -> Self {
-        Vcpu { fd, fp: HostFpCheck::default() }
+        Vcpu {
+            fd,
+            fp: HostFpCheck::default(),
+        }
     }
 
     pub fn fd(&self) -> &VcpuFd {
@@ -179,7 +186,11 @@ impl Vcpu {
                     // next KVM_RUN.
                     bus.read(addr, &mut mmio.data[..len])
                 };
-                Ok(Exit::Mmio { addr, write, mapped: access == Access::Handled })
+                Ok(Exit::Mmio {
+                    addr,
+                    write,
+                    mapped: access == Access::Handled,
+                })
             }
             KVM_EXIT_SYSTEM_EVENT => {
                 // SAFETY: exit_reason KVM_EXIT_SYSTEM_EVENT says the `system_event` member
@@ -190,12 +201,18 @@ impl Vcpu {
             KVM_EXIT_FAIL_ENTRY => {
                 // SAFETY: KVM_EXIT_FAIL_ENTRY selects the `fail_entry` member.
                 let f = unsafe { run.__bindgen_anon_1.fail_entry };
-                Ok(Exit::Other { reason: KVM_EXIT_FAIL_ENTRY, detail: f.hardware_entry_failure_reason })
+                Ok(Exit::Other {
+                    reason: KVM_EXIT_FAIL_ENTRY,
+                    detail: f.hardware_entry_failure_reason,
+                })
             }
             KVM_EXIT_INTERNAL_ERROR => {
                 // SAFETY: KVM_EXIT_INTERNAL_ERROR selects the `internal` member.
                 let i = unsafe { run.__bindgen_anon_1.internal };
-                Ok(Exit::Other { reason: KVM_EXIT_INTERNAL_ERROR, detail: u64::from(i.suberror) })
+                Ok(Exit::Other {
+                    reason: KVM_EXIT_INTERNAL_ERROR,
+                    detail: u64::from(i.suberror),
+                })
             }
             reason => Ok(Exit::Other { reason, detail: 0 }),
         }

@@ -17,6 +17,7 @@ pub mod crypto;
 pub mod dp_imm;
 pub mod dp_reg;
 pub mod fp;
+pub mod fp_vec;
 pub mod ldst;
 pub mod simd_fp;
 pub mod simd_int;
@@ -98,7 +99,7 @@ macro_rules! enc {
 /// each owned by one file); they are searched in this order, and `simd_fp` last, since
 /// its class-wide lines name what is not implemented yet.
 /// (References to the statics themselves, so a line keeps one address everywhere.)
-static SIMD_FP: [&&[Encoding]; 5] = [&simd_int::TABLE, &simd_perm::TABLE, &crypto::TABLE, &fp::TABLE, &simd_fp::TABLE];
+static SIMD_FP: [&&[Encoding]; 6] = [&simd_int::TABLE, &simd_perm::TABLE, &crypto::TABLE, &fp::TABLE, &fp_vec::TABLE, &simd_fp::TABLE];
 
 /// The class tables by op0 = bits 28:25 (Arm ARM C4.1, "A64 instruction set encoding").
 fn class_tables(insn: u32) -> &'static [&'static &'static [Encoding]] {
@@ -124,7 +125,7 @@ pub fn decode(insn: u32) -> Option<&'static Encoding> {
 }
 
 /// Every table, for tests and for the fuzzer that draws instructions from them.
-pub fn all_tables() -> [(&'static str, &'static [Encoding]); 9] {
+pub fn all_tables() -> [(&'static str, &'static [Encoding]); 10] {
     [
         ("dp_imm", dp_imm::TABLE),
         ("branch_sys", branch_sys::TABLE),
@@ -134,6 +135,7 @@ pub fn all_tables() -> [(&'static str, &'static [Encoding]); 9] {
         ("simd_perm", simd_perm::TABLE),
         ("crypto", crypto::TABLE),
         ("fp", fp::TABLE),
+        ("fp_vec", fp_vec::TABLE),
         ("simd_fp", simd_fp::TABLE),
     ]
 }

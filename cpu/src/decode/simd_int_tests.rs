@@ -67,3 +67,24 @@ fn random_words_of_every_line_never_panic() {
         }
     }
 }
+
+/// No implemented line of another table is shadowed by a line here (the class-wide
+/// `unimplemented` fall-back lines of `simd_fp` are meant to be).
+#[test]
+fn other_tables_are_not_shadowed() {
+    let fallback = crate::exec::simd_fp::unimplemented as crate::exec::ExecFn;
+    let mut seed = 0x1234_5678_9abc_def1u64;
+    for (name, table) in crate::decode::all_tables() {
+        if name == "simd_int" {
+            continue;
+        }
+        for e in table.iter().filter(|e| !std::ptr::fn_addr_eq(e.exec, fallback)) {
+            for _ in 0..256 {
+                let w = (rng(&mut seed) as u32 & !e.mask) | e.value;
+                if let Some(hit) = TABLE.iter().find(|x| x.matches(w)) {
+                    panic!("{name}: {} ({w:#010x}) is shadowed by {}", e.name, hit.name);
+                }
+            }
+        }
+    }
+}

@@ -93,7 +93,7 @@ fp_handlers! { three_same;
 
 fp_handlers! { three_same_acc;
     /// Arm ARM C7.2: FMLA (vector). `FPMulAdd(Elem[V[d]], element1, element2)`, fused.
-    fmla_vec => |s, d, a, b, c, f| fp::fp_mul_add(s, d, a, b, c, f);
+    fmla_vec => fp::fp_mul_add;
     /// Arm ARM C7.2: FMLS (vector). `FPMulAdd(Elem[V[d]], FPNeg(element1), element2)`.
     fmls_vec => |s, d, a, b, c, f| fp::fp_mul_add(s, d, fp::fp_neg(s, a), b, c, f);
 }
