@@ -121,9 +121,9 @@ pub static TABLE: &[Encoding] = &[
     enc!(SQDMLSL_scalar, "010 11110 ss 1 mmmmm 1011 00 nnnnn ddddd", td::sqdmlal),
     enc!(SQDMULL_scalar, "010 11110 ss 1 mmmmm 1101 00 nnnnn ddddd", td::sqdmlal),
     // ---- Advanced SIMD two-register miscellaneous: 0 Q U 01110 size 10000 opcode 10 Rn Rd
-    enc!(REV64,         "0q0 01110 ss 10000 00000 10 nnnnn ddddd", tm::rev),
-    enc!(REV32,         "0q1 01110 ss 10000 00000 10 nnnnn ddddd", tm::rev),
-    enc!(REV16,         "0q0 01110 ss 10000 00001 10 nnnnn ddddd", tm::rev),
+    enc!(REV64_vec,     "0q0 01110 ss 10000 00000 10 nnnnn ddddd", tm::rev),
+    enc!(REV32_vec,     "0q1 01110 ss 10000 00000 10 nnnnn ddddd", tm::rev),
+    enc!(REV16_vec,     "0q0 01110 ss 10000 00001 10 nnnnn ddddd", tm::rev),
     enc!(SADDLP,        "0q0 01110 ss 10000 00010 10 nnnnn ddddd", tm::addlp),
     enc!(UADDLP,        "0q1 01110 ss 10000 00010 10 nnnnn ddddd", tm::addlp),
     enc!(SUQADD_vec,    "0q0 01110 ss 10000 00011 10 nnnnn ddddd", tm::sqadd_mixed),
@@ -177,7 +177,8 @@ pub static TABLE: &[Encoding] = &[
     // ---- Advanced SIMD shift by immediate: 0 Q U 011110 immh immb opcode 1 Rn Rd.
     // immh = 0000 is the modified-immediate class, so each instruction has one line
     // per leading one of immh (the element size); the narrowing and lengthening
-    // forms have no D line (immh = 1xxx is reserved).
+    // forms have no D line (immh = 1xxx is reserved). The suffix is the element size
+    // immh gives: the narrow one for the narrowing and lengthening forms.
     enc!(SSHR_vec_B,        "0q0 011110 0001 bbb 00000 1 nnnnn ddddd", si::shr),
     enc!(SSHR_vec_H,        "0q0 011110 001h bbb 00000 1 nnnnn ddddd", si::shr),
     enc!(SSHR_vec_S,        "0q0 011110 01hh bbb 00000 1 nnnnn ddddd", si::shr),

@@ -88,3 +88,30 @@ fn other_tables_are_not_shadowed() {
         }
     }
 }
+
+/// Instructions assembled by dynasm decode to the lines named after them.
+#[test]
+fn assembled_instructions_decode_to_their_lines() {
+    let code = crate::a64!(
+        ; uhadd v0.b16, v1.b16, v2.b16 ; sqrshl v0.h8, v1.h8, v2.h8 ; umaxp v0.s4, v1.s4, v2.s4 ; pmul v0.b8, v1.b8, v2.b8
+        ; sqrdmulh s0, s1, s2 ; cmtst d0, d1, d2 ; uqshl b0, b1, b2 ; uaddw2 v0.s4, v1.s4, v2.h8 ; rsubhn v0.b8, v1.h8, v2.h8
+        ; umlsl2 v0.d2, v1.s4, v2.s4 ; sqdmull d0, s1, s2 ; pmull2 v0.h8, v1.b16, v2.b16 ; rev16 v0.b16, v1.b16
+        ; uadalp v0.s4, v1.h8 ; usqadd h0, h1 ; rbit v0.b8, v1.b8 ; mvn v0.b16, v1.b16 ; cmle d0, d1, 0 ; sqxtun2 v0.b16, v1.h8
+        ; uqxtn s0, d1 ; shll2 v0.d2, v1.s4, 32 ; uaddlv h0, v1.b8 ; sminv s0, v1.s4 ; addp d0, v1.d2 ; ursra v0.d2, v1.d2, 3
+        ; sli v0.b8, v1.b8, 2 ; sqshlu h0, h1, 3 ; uqrshrn2 v0.h8, v1.s4, 5 ; ushll v0.s4, v1.h4, 0 ; sqrshrun s0, d1, 7
+        ; sri d0, d1, 64 ; mls v0.h8, v1.h8, v2.h[7] ; umull2 v0.d2, v1.s4, v2.s[3] ; sqdmlsl s0, h1, v2.h[1]
+        ; sqrdmulh v0.s2, v1.s2, v2.s[1]
+    );
+    let names = [
+        "UHADD_vec", "SQRSHL_vec", "UMAXP", "PMUL", "SQRDMULH_scalar", "CMTST_scalar", "UQSHL_scalar_reg", "UADDW", "RSUBHN",
+        "UMLSL_vec", "SQDMULL_scalar", "PMULL_8", "REV16_vec", "UADALP", "USQADD_scalar", "RBIT_vec", "NOT", "CMLE_zero_scalar",
+        "SQXTUN_vec", "UQXTN_scalar", "SHLL", "UADDLV", "SMINV", "ADDP_scalar", "URSRA_vec_D", "SLI_vec_B", "SQSHLU_scalar",
+        "UQRSHRN_vec_H", "USHLL_vec_H", "SQRSHRUN_scalar", "SRI_scalar", "MLS_elt", "UMULL_elt", "SQDMLSL_elt_scalar",
+        "SQRDMULH_elt",
+    ];
+    assert_eq!(code.len(), names.len() * 4);
+    for (k, name) in names.iter().enumerate() {
+        let w = u32::from_le_bytes([code[4 * k], code[4 * k + 1], code[4 * k + 2], code[4 * k + 3]]);
+        assert_eq!(decode(w).map(|e| e.name), Some(*name), "insn {k} ({w:#010x})");
+    }
+}

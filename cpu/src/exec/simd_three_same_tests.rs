@@ -174,3 +174,21 @@ fn reserved_sizes_are_undefined() {
         assert_eq!(run(&mut cpu, 10), End::Exception { el: 1, esr: 1 << 25 }, "{w:#x}");
     }
 }
+
+#[test]
+fn max_min_and_sub() {
+    let code = crate::a64!(
+        ; smax v0.b8, v1.b8, v2.b8 ; umax v3.b8, v1.b8, v2.b8 ; smin v4.h4, v1.h4, v2.h4 ; umin v5.s2, v1.s2, v2.s2
+        ; sub v6.d2, v1.d2, v2.d2 ; sub d7, d2, d1 ; cmhs v8.s4, v1.s4, v2.s4 ; brk 0
+    );
+    let cpu = exec(&code, &[(1, lanes(8, &[0x80, 1, 0x7f, 0xff, 0, 0, 0, 0])), (2, lanes(8, &[0x7f, 2, 0x80, 0x00, 0, 0, 0, 1]))]);
+    assert_eq!(v(&cpu, 0), lanes(8, &[0x7f, 2, 0x7f, 0, 0, 0, 0, 1]));
+    assert_eq!(v(&cpu, 3), lanes(8, &[0x80, 2, 0x80, 0xff, 0, 0, 0, 1]));
+    // Halfwords v1 = [0x0180, 0xff7f, 0, 0], v2 = [0x027f, 0x0080, 0, 0x0100].
+    assert_eq!(v(&cpu, 4), lanes(16, &[0x0180, 0xff7f, 0, 0]));
+    // Words v1 = [0xff7f0180, 0], v2 = [0x0080027f, 0x01000000].
+    assert_eq!(v(&cpu, 5), lanes(32, &[0x0080_027f, 0]));
+    assert_eq!(v(&cpu, 6), lanes(64, &[0xff7f_0180u64.wrapping_sub(0x0100_0000_0080_027f), 0]));
+    assert_eq!(v(&cpu, 7), 0x0100_0000_0080_027fu64.wrapping_sub(0xff7f_0180) as u128);
+    assert_eq!(v(&cpu, 8), lanes(32, &[u32::MAX as u64, 0, u32::MAX as u64, u32::MAX as u64]));
+}
