@@ -12,7 +12,12 @@ if ! command -v qemu-system-aarch64 >/dev/null || ! command -v qemu-aarch64 >/de
     SUDO=""
     [ "$(id -u)" = 0 ] || SUDO=sudo
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq qemu-system-arm qemu-user device-tree-compiler >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq qemu-system-arm qemu-user device-tree-compiler python3 >/dev/null
 fi
+
+# Debian's stock arm64 kernel and busybox (downloaded and cached under images/, never
+# committed) and the nested-guest VMM, for the Linux boot tests.
+scripts/linux-image.sh >/dev/null
+scripts/build-vmm.sh >/dev/null
 
 cargo test --release --workspace "$@"

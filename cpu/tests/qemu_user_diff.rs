@@ -65,6 +65,8 @@ const SCRATCH_SEED: u64 = 0x5c4a_7c40_0000_0001;
 const TABLES: u64 = 0x1008_0000;
 /// el2emu's RAM: code page, scratch and tables.
 const RAM_SIZE: u64 = 0x10_0000;
+/// Offset base of code-page words in memory differences (as the oracle reports them).
+const CODE_DIFF: u64 = 1 << 32;
 /// The oracle's output header magic.
 const MAGIC: u32 = 0x4f52_4341;
 /// Size of the register block in oracle records.
@@ -536,8 +538,9 @@ enum Outcome {
 struct Outcomes {
     outcome: Outcome,
     regs: Regs,
-    /// Changed scratch words (offset from SCRATCH, new value); offset u64::MAX: the code
-    /// page was written.
+    /// Changed aligned 8-byte scratch words (offset from SCRATCH, new value), then
+    /// changed 4-byte words of the code page after the instruction (CODE_DIFF + offset
+    /// from CODE, new value).
     mem: Vec<(u64, u64)>,
 }
 
@@ -758,9 +761,14 @@ impl Emu {
                 assert!(cpu.ram.write(SCRATCH + (i * 8) as u64, p.to_le_bytes()));
             }
         }
-        if cpu.ram.read_u32(CODE + 4) != Some(self.back) {
-            assert!(cpu.ram.write(CODE + 4, self.back.to_le_bytes()));
-            mem.push((u64::MAX, 0));
+        let code = cpu.ram.dump(CODE, 0x1000).expect("code page");
+        for (i, w) in code.chunks_exact(4).enumerate().skip(1) {
+            let w = u32::from_le_bytes(w.try_into().expect("4 bytes"));
+            let want = if i == 1 { self.back } else { 0 };
+            if w != want {
+                mem.push((CODE_DIFF + 4 * i as u64, w as u64));
+                assert!(cpu.ram.write(CODE + 4 * i as u64, want.to_le_bytes()));
+            }
         }
         Outcomes { outcome, regs, mem }
     }
@@ -826,19 +834,18 @@ fn differences(e: &Outcomes, q: &Outcomes) -> Vec<String> {
         }
     }
     if e.mem != q.mem {
-        let fmt =
-            |m: &[(u64, u64)]| {
-                m.iter()
-                    .map(|&(o, v)| {
-                        if o == u64::MAX {
-                            "code page".to_string()
-                        } else {
-                            format!("[{:#x}]={v:#018x}", SCRATCH + o)
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
+        let fmt = |m: &[(u64, u64)]| {
+            m.iter()
+                .map(|&(o, v)| {
+                    if o >= CODE_DIFF {
+                        format!("[{:#x}]={v:#010x}", CODE + o - CODE_DIFF)
+                    } else {
+                        format!("[{:#x}]={v:#018x}", SCRATCH + o)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         d.push(format!("memory: el2emu {{{}}}, qemu {{{}}}", fmt(&e.mem), fmt(&q.mem)));
     }
     d

@@ -19,7 +19,9 @@
 //! * output record: `signo: u32` (0 = the instruction completed), `si_code: i32`,
 //!   `si_addr: u64`, the [`Ctx`] after execution, `ndiff: u32`,
 //!   `reserved: u32`, then `ndiff` pairs `(offset: u64, new value: u64)` of the changed
-//!   aligned 8-byte words of the scratch area (offsets from `SCRATCH`).
+//!   aligned 8-byte words of the scratch area (offsets from `SCRATCH`), then of the
+//!   changed 4-byte words of the code page after the instruction (offset `2^32` + byte
+//!   offset from `CODE`; the page holds the `b` at `CODE + 4`, zeros after it).
 //!
 //! Scratch contents: 8-byte words of SplitMix64 seeded with [`SCRATCH_SEED`], in order.
 #![deny(unsafe_op_in_unsafe_fn)]
@@ -36,6 +38,8 @@ const SCRATCH: u64 = 0x1001_0000;
 const SCRATCH_SIZE: usize = 0x1_0000;
 /// Seed of the scratch contents.
 const SCRATCH_SEED: u64 = 0x5c4a_7c40_0000_0001;
+/// Offset base of code-page words in the reported differences.
+const CODE_DIFF: u64 = 1 << 32;
 /// Output header magic.
 const MAGIC: u32 = 0x4f52_4341;
 
@@ -396,10 +400,14 @@ fn main() {
                 }
             }
         }
-        if code[1] != back {
-            // The instruction stored into the code page: report it as signal 0xffff.
-            code[1] = back;
-            diffs.push((u64::MAX, 0));
+        // Words 1.. of the code page (the `b`, then zeros) changed by a store: reported
+        // as 4-byte words at offset CODE_DIFF + byte offset, and restored.
+        for (i, w) in code.iter_mut().enumerate().skip(1) {
+            let want = if i == 1 { back } else { 0 };
+            if *w != want {
+                diffs.push((CODE_DIFF + 4 * i as u64, *w as u64));
+                *w = want;
+            }
         }
         output.write_all(&(diffs.len() as u32).to_le_bytes()).expect("write");
         output.write_all(&0u32.to_le_bytes()).expect("write");
