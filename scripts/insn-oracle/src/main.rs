@@ -323,6 +323,15 @@ fn install_handlers() {
     }
 }
 
+/// The code page as words. A fresh reference for each use: the instruction under test
+/// may store into the page behind the compiler's back.
+fn code_page() -> &'static mut [u32] {
+    // SAFETY: CODE is mapped read/write/execute by `main` for one page before any use;
+    // callers use the reference only briefly and never hold two at once, and the
+    // tested instruction runs only while no reference is in use.
+    unsafe { std::slice::from_raw_parts_mut(CODE as *mut u32, 1024) }
+}
+
 fn main() {
     map_fixed(CODE, 0x1000, PROT_RWX);
     map_fixed(SCRATCH, SCRATCH_SIZE, PROT_RW);
@@ -333,10 +342,8 @@ fn main() {
     // SAFETY: SCRATCH is mapped read/write above for SCRATCH_SIZE bytes and only this
     // slice and the tested instructions access it (the latter only inside `insn_run`).
     unsafe { std::slice::from_raw_parts_mut(SCRATCH as *mut u64, SCRATCH_SIZE / 8) }.copy_from_slice(&pristine);
-    // SAFETY: CODE is mapped read/write/execute above for one page.
-    let code = unsafe { std::slice::from_raw_parts_mut(CODE as *mut u32, 1024) };
     let back = b_word(CODE + 4, insn_return as *const () as usize as u64);
-    code[1] = back;
+    code_page()[1] = back;
 
     let mut input = BufReader::with_capacity(1 << 20, std::io::stdin().lock());
     let mut output = BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
@@ -357,7 +364,7 @@ fn main() {
         unsafe {
             std::ptr::copy_nonoverlapping(rec[8..].as_ptr(), (&mut ctx as *mut Ctx).cast::<u8>(), CTX_SIZE);
         }
-        code[0] = insn;
+        code_page()[0] = insn;
         // SAFETY: cache maintenance on the code page (mapped above), as self-modifying
         // code requires; the asm touches no other state.
         unsafe {
@@ -402,7 +409,7 @@ fn main() {
         }
         // Words 1.. of the code page (the `b`, then zeros) changed by a store: reported
         // as 4-byte words at offset CODE_DIFF + byte offset, and restored.
-        for (i, w) in code.iter_mut().enumerate().skip(1) {
+        for (i, w) in code_page().iter_mut().enumerate().skip(1) {
             let want = if i == 1 { back } else { 0 };
             if *w != want {
                 diffs.push((CODE_DIFF + 4 * i as u64, *w as u64));
