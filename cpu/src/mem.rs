@@ -322,7 +322,12 @@ impl Cpu {
         if va & 15 != 0 && info.must_align {
             return Err(self.data_abort(Fault::s1(FaultKind::Alignment, 0), va, &info));
         }
-        self.probe_write(va.wrapping_add(8), &i8)?;
+        // Probe the second page (at its first byte, the first one `Mem[]` reaches there)
+        // so that a fault leaves memory unchanged.
+        let last = va.wrapping_add(15);
+        if (last ^ va) & !0xfff != 0 {
+            self.probe_write(last & !0xfff, &i8)?;
+        }
         self.write(plat, va, v[0], i8)?;
         self.write(plat, va.wrapping_add(8), v[1], i8)
     }
@@ -348,8 +353,9 @@ impl Cpu {
     fn write_split(&mut self, plat: &mut dyn Platform, va: u64, value: u64, info: AccessInfo) -> Result<(), Trap> {
         let first = self.translate(va, AccessKind::Write, info.unpriv).map_err(|f| self.data_abort(f, va, &info))?;
         self.check_align(va, first, &info).map_err(|f| self.data_abort(f, va, &info))?;
+        // The second page faults at its first byte (byte-wise `Mem[]` order).
         let last = va.wrapping_add(info.size as u64 - 1);
-        self.probe_write(last, &info)?;
+        self.probe_write(last & !0xfff, &info)?;
         for i in 0..info.size as u64 {
             self.write(plat, va.wrapping_add(i), value >> (8 * i), AccessInfo { size: 1, must_align: false, ..info })?;
         }

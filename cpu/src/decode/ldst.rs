@@ -143,12 +143,12 @@ pub static TABLE: &[Encoding] = &[
     // CASP, CASPA, CASPL, CASPAL (FEAT_LSE) in the size=0x pair space.
     enc!(CASP,    "0z 001000 0 a 1 sssss r 11111 nnnnn ttttt", at::casp),
     // o0 = 0 forms (STLLR/LDLAR) are FEAT_LOR: no line.
-    enc!(STLRB,   "00 001000 100 11111 1 11111 nnnnn ttttt", lx::stlr),
-    enc!(LDARB,   "00 001000 110 11111 1 11111 nnnnn ttttt", lx::ldar),
-    enc!(STLRH,   "01 001000 100 11111 1 11111 nnnnn ttttt", lx::stlr),
-    enc!(LDARH,   "01 001000 110 11111 1 11111 nnnnn ttttt", lx::ldar),
-    enc!(STLR,    "1z 001000 100 11111 1 11111 nnnnn ttttt", lx::stlr),
-    enc!(LDAR,    "1z 001000 110 11111 1 11111 nnnnn ttttt", lx::ldar),
+    enc!(STLRB,   "00 001000 100 sssss 1 uuuuu nnnnn ttttt", lx::stlr),
+    enc!(LDARB,   "00 001000 110 sssss 1 uuuuu nnnnn ttttt", lx::ldar),
+    enc!(STLRH,   "01 001000 100 sssss 1 uuuuu nnnnn ttttt", lx::stlr),
+    enc!(LDARH,   "01 001000 110 sssss 1 uuuuu nnnnn ttttt", lx::ldar),
+    enc!(STLR,    "1z 001000 100 sssss 1 uuuuu nnnnn ttttt", lx::stlr),
+    enc!(LDAR,    "1z 001000 110 sssss 1 uuuuu nnnnn ttttt", lx::ldar),
     // CAS, CASA, CASL, CASAL and their B/H forms (FEAT_LSE).
     enc!(CASB,    "00 001000 1 a 1 sssss r 11111 nnnnn ttttt", at::cas),
     enc!(CASH,    "01 001000 1 a 1 sssss r 11111 nnnnn ttttt", at::cas),

@@ -145,7 +145,9 @@ pub fn store_parts(cpu: &mut Cpu, plat: &mut dyn Platform, parts: &[(u64, u64)],
     for (k, &(va, _)) in parts.iter().take(4).enumerate() {
         let last = va.wrapping_add(info.size as u64 - 1);
         cpu.probe_write(va, &info)?;
-        cpu.probe_write(last, &info)?;
+        // A part crossing into the next page faults at that page's first byte, which the
+        // byte-wise `Mem[]` accesses of the pseudocode reach first.
+        cpu.probe_write(if (last ^ va) & !0xfff != 0 { last & !0xfff } else { last }, &info)?;
         in_ram[k] = is_ram(cpu, va, &info) && is_ram(cpu, last, &info);
     }
     for ram_pass in [false, true] {

@@ -245,7 +245,10 @@ fn store(cpu: &mut Cpu, plat: &mut dyn Platform, address: u64, ebytes: u32, vals
         if va & (ebytes as u64 - 1) != 0 && (pa & DEVICE != 0 || strict_align) {
             return Err(cpu.data_abort(Fault::s1(FaultKind::Alignment, 0), va, &info));
         }
-        let pa_last = pages.get(cpu, last, &info)?;
+        // A fault in the second page is reported at its first byte, as the byte-wise
+        // `Mem[]` accesses of the pseudocode reach it first.
+        let second = if (last ^ va) & !0xfff != 0 { last & !0xfff } else { last };
+        let pa_last = pages.get(cpu, second, &info)?;
         let contains = |p: u64, v: u64| cpu.ram.contains((p & !DEVICE & !0xfff) | (v & 0xfff));
         *ram = contains(pa, va) && contains(pa_last, last);
     }
