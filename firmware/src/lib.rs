@@ -15,6 +15,7 @@ pub mod bench;
 pub mod check;
 pub mod el;
 pub mod exceptions;
+pub mod fpsimd;
 pub mod gic;
 pub mod mmu;
 pub mod psci;
