@@ -12,9 +12,9 @@ use std::process::Command;
 use std::time::Duration;
 
 /// el2emu's timeout: the interpreter in a test (dev-profile) build is far
-/// slower than QEMU's JIT, especially on `bench_int` (~0.3 G instructions).
+/// slower than QEMU's JIT, especially on `bench_int` and `bench_fp` (~0.3 G instructions each).
 fn el2emu_timeout(name: &str) -> Duration {
-    Duration::from_secs(if name == "bench_int" { 600 } else { 120 })
+    Duration::from_secs(if name.starts_with("bench_") { 600 } else { 120 })
 }
 
 fn run_el2emu(name: &str) -> support::Run {
@@ -77,4 +77,19 @@ fn psci_smp() {
 #[test]
 fn bench_int() {
     diff("bench_int");
+}
+
+#[test]
+fn fp_simd() {
+    diff("fp_simd");
+}
+
+#[test]
+fn fp_traps() {
+    diff("fp_traps");
+}
+
+#[test]
+fn bench_fp() {
+    diff("bench_fp");
 }

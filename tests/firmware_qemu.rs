@@ -98,3 +98,38 @@ fn psci_smp() {
 fn bench_int() {
     check("bench_int", &["crc32     = 0x92969616", "checksum  = 0xef248af6d2b634b8"]);
 }
+
+#[test]
+fn fp_simd() {
+    check(
+        "fp_simd",
+        &[
+            "  fadd d: 1.0 + 2.0: 0x4008000000000000 PASS",
+            "  fdiv d: 0/0 (DN) = default NaN: 0x7ff8000000000000 PASS",
+            "  AES-128 ct = 69c4e0d86a7b0430d8cdb78070b4c55a",
+            "  SHA-1(abc) = a9993e364706816aba3e25717850c26c9cd0d89d",
+            "  SHA-256(abc) = ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        ],
+    );
+}
+
+#[test]
+fn fp_traps() {
+    check(
+        "fp_traps",
+        &[
+            "EL2 fadd, CPTR_EL2.TFP=1: EL2 EC=0x07 ISS=0x1e00000 ELR=label+0 (x1)",
+            "EL1 fadd, FPEN=00: EL1 EC=0x07 ISS=0x1e00000 ELR=label+0 (x1)",
+            "EL1 fadd, FPEN=01: no trap",
+            "EL1 mrs fpcr, TFP=1: EL2 EC=0x07 ISS=0x1e00000 ELR=label+0 (x1)",
+            "EL1 ldr q, TFP=1: EL2 EC=0x07 ISS=0x1e00000 ELR=label+0 (x1)",
+            "E2H=1 EL1 fadd, CPTR_EL2.FPEN=00: EL2 EC=0x07 ISS=0x1e00000 ELR=label+0 (x1)",
+            "EL0 fadd, FPEN=01: EL1 EC=0x07 ISS=0x1e00000 ELR=label+0 (x1)",
+        ],
+    );
+}
+
+#[test]
+fn bench_fp() {
+    check("bench_fp", &["memcpy/memset = 0x9710087dd7b90ce6", "aes-ctr       = 0x0d9e23a2fdd22002"]);
+}

@@ -17,6 +17,9 @@ pub const IMAGES: &[(&str, u32, u64)] = &[
     ("gic_timer", 1, 60),
     ("psci_smp", 4, 60),
     ("bench_int", 1, 60),
+    ("fp_simd", 1, 60),
+    ("fp_traps", 1, 60),
+    ("bench_fp", 1, 60),
 ];
 
 /// Path of an embedded image's ELF file (written by build.rs).

@@ -1,8 +1,10 @@
 //! The interpreter: the reference engine (Arm ARM D1.x for the execution model).
 //!
 //! Each step fetches the word at PC, finds its handler in a direct-mapped decode cache
-//! keyed by the instruction word itself (so self-modifying code needs no invalidation),
-//! runs it, and retires it. Interrupts are checked before each instruction while a line
+//! indexed by PC and tagged by the instruction word itself (a hit means the slot's
+//! handler is `decode(word)`, so self-modifying code needs no invalidation; indexing by
+//! PC keeps a hot loop's slots contiguous and lets the slot load start before the word
+//! is fetched), runs it, and retires it. Interrupts are checked before each instruction while a line
 //! is raised. Virtual time advances by one tick per retired instruction.
 
 use el2emu_mmu::{GuestRam, Tlb};
@@ -110,14 +112,21 @@ impl Cpu {
         }
     }
 
-    /// The handler for `insn`, through the decode cache.
+    /// The handler for `insn` fetched at `pc`, through the decode cache. The slot is
+    /// chosen by PC but only trusted when it holds the same word, so the result is
+    /// always `decode(insn)`.
     #[inline(always)]
-    fn lookup(&mut self, insn: u32) -> ExecFn {
-        let i = ((insn ^ (insn >> 16)) as usize) & (DECODE_SLOTS - 1);
+    fn lookup(&mut self, pc: u64, insn: u32) -> ExecFn {
+        let i = ((pc >> 2) as usize) & (DECODE_SLOTS - 1);
         let slot = self.decode_cache[i];
         if slot.insn == insn {
             return slot.exec;
         }
+        self.lookup_miss(i, insn)
+    }
+
+    #[inline(never)]
+    fn lookup_miss(&mut self, i: usize, insn: u32) -> ExecFn {
         let exec = decode_exec(insn);
         self.decode_cache[i] = DecodeSlot { insn, exec };
         exec
@@ -212,8 +221,9 @@ impl Cpu {
                 t.insn(self.id, &self.s, insn);
             }
         }
-        let exec = self.lookup(insn);
-        self.next_pc = self.s.pc.wrapping_add(4);
+        let pc = self.s.pc;
+        let exec = self.lookup(pc, insn);
+        self.next_pc = pc.wrapping_add(4);
         let r = exec(self, plat, Insn(insn));
         self.finish(r)
     }

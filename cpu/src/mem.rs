@@ -253,9 +253,49 @@ impl Cpu {
         r & sctlr::A != 0
     }
 
+    /// The fast-cache entry for a data access of `size` bytes at `va` when it can be
+    /// made straight to RAM: the access stays in one page, the cache holds the
+    /// page's translation for this context, the memory is Normal, and the access is
+    /// aligned or allowed to be misaligned. Returns the PA; `None` sends the access
+    /// to the general path (which repeats every check, so results are the same).
+    #[inline(always)]
+    pub(crate) fn fast_pa(&self, va: u64, kind: AccessKind, info: &AccessInfo) -> Option<u64> {
+        let size = info.size as u64;
+        let off = va & 0xfff;
+        if off + size > 0x1000 {
+            return None;
+        }
+        let tag = self.fast_tag(va, info.unpriv);
+        let e = self.fast.e[kind_index(kind)][((va >> 12) as usize) & (FAST_ENTRIES - 1)];
+        // DEVICE is bit 63 of `pa`: Device entries never take the fast path.
+        if e.tag != tag || e.pa & DEVICE != 0 {
+            return None;
+        }
+        if va & (size - 1) != 0 && (info.must_align || self.sctlr_a()) {
+            return None;
+        }
+        Some(e.pa | off)
+    }
+
     /// Read `info.size` bytes (1, 2, 4, 8) at `va`, zero-extended.
-    #[inline]
+    #[inline(always)]
     pub fn read(&mut self, plat: &mut dyn Platform, va: u64, info: AccessInfo) -> Result<u64, Trap> {
+        if let Some(pa) = self.fast_pa(va, AccessKind::Read, &info) {
+            let v = match info.size {
+                1 => self.ram.read::<1>(pa).map(|b| b[0] as u64),
+                2 => self.ram.read::<2>(pa).map(|b| u16::from_le_bytes(b) as u64),
+                4 => self.ram.read::<4>(pa).map(|b| u32::from_le_bytes(b) as u64),
+                _ => self.ram.read::<8>(pa).map(u64::from_le_bytes),
+            };
+            if let Some(v) = v {
+                return Ok(v);
+            }
+        }
+        self.read_general(plat, va, info)
+    }
+
+    #[inline(never)]
+    fn read_general(&mut self, plat: &mut dyn Platform, va: u64, info: AccessInfo) -> Result<u64, Trap> {
         let size = info.size as u64;
         if (va & 0xfff) + size > 0x1000 {
             return self.read_split(plat, va, info);
@@ -278,8 +318,24 @@ impl Cpu {
     }
 
     /// Write the low `info.size` bytes of `value` at `va`.
-    #[inline]
+    #[inline(always)]
     pub fn write(&mut self, plat: &mut dyn Platform, va: u64, value: u64, info: AccessInfo) -> Result<(), Trap> {
+        if let Some(pa) = self.fast_pa(va, AccessKind::Write, &info) {
+            let ok = match info.size {
+                1 => self.ram.write::<1>(pa, [value as u8]),
+                2 => self.ram.write::<2>(pa, (value as u16).to_le_bytes()),
+                4 => self.ram.write::<4>(pa, (value as u32).to_le_bytes()),
+                _ => self.ram.write::<8>(pa, value.to_le_bytes()),
+            };
+            if ok {
+                return Ok(());
+            }
+        }
+        self.write_general(plat, va, value, info)
+    }
+
+    #[inline(never)]
+    fn write_general(&mut self, plat: &mut dyn Platform, va: u64, value: u64, info: AccessInfo) -> Result<(), Trap> {
         let size = info.size as u64;
         if (va & 0xfff) + size > 0x1000 {
             return self.write_split(plat, va, value, info);

@@ -119,3 +119,19 @@ pub fn clmul64(a: u64, b: u64) -> u128 {
     }
     r
 }
+
+/// AES-128 round keys of FIPS-197 appendix C.1 (key 000102..0f), each as
+/// the little-endian value of its 16 bytes (the layout `ldr q` gives).
+pub const AES128_FIPS197_RK: [u128; 11] = [
+    0x0f0e0d0c0b0a09080706050403020100,
+    0xfe76abd6f178a6dafa72afd2fd74aad6,
+    0xfeb3306800c59bbef1bd3d640bcf92b6,
+    0x41bf6904bf0c596cbfc9c2d24e74ffb6,
+    0xfd8d05fdbc326cf9033e3595bcf7f747,
+    0xaa22f6ad57aff350eb9d9fa9e8a3aa3c,
+    0x6b1fa30ac13d55a79692a6f77d0f395e,
+    0x26c0a94e4ddf0a448ce25fe31a70f914,
+    0xd27abfaef4ba16e0b9651ca435874347,
+    0x4e972cbe9ced9310685785f0d1329954,
+    0xc5302b4d8ba707f3174a94e37f1d1113,
+];

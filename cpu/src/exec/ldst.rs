@@ -44,6 +44,7 @@ pub fn sctlr_current(s: &CpuState) -> u64 {
 
 /// Arm ARM `CheckSPAlignment()`: with SCTLR_ELx.SA (SA0 at EL0) set, using SP as a
 /// base while it is not 16-byte aligned is an SP alignment fault (EC 0x26, ISS 0).
+#[inline(always)]
 pub fn check_sp_alignment(s: &CpuState) -> R {
     let bit = if s.el == 0 { sctlr::SA0 } else { sctlr::SA };
     if sctlr_current(s) & bit != 0 && s.sp() & 15 != 0 {
@@ -53,6 +54,7 @@ pub fn check_sp_alignment(s: &CpuState) -> R {
 }
 
 /// The base register: `if n == 31 then CheckSPAlignment(); address = SP[] else X[n]`.
+#[inline(always)]
 pub fn base(cpu: &Cpu, n: u32) -> Result<u64, Trap> {
     if n == 31 {
         check_sp_alignment(&cpu.s)?;
@@ -61,6 +63,7 @@ pub fn base(cpu: &Cpu, n: u32) -> Result<u64, Trap> {
 }
 
 /// Address of the access and the value to write back to the base, if any.
+#[inline(always)]
 pub fn address(cpu: &Cpu, n: u32, offset: u64, idx: Index) -> Result<(u64, Option<u64>), Trap> {
     let b = base(cpu, n)?;
     let ea = b.wrapping_add(offset);
@@ -72,6 +75,7 @@ pub fn address(cpu: &Cpu, n: u32, offset: u64, idx: Index) -> Result<(u64, Optio
 }
 
 /// Write the updated base back (`if wback then X[n]/SP = address`).
+#[inline(always)]
 pub fn writeback(cpu: &mut Cpu, n: u32, wb: Option<u64>) {
     if let Some(v) = wb {
         cpu.s.set_xsp(n, v);
@@ -79,6 +83,7 @@ pub fn writeback(cpu: &mut Cpu, n: u32, wb: Option<u64>) {
 }
 
 /// The index mode of the imm9 forms, from bits 11:10 (00 unscaled, 01 post, 11 pre).
+#[inline(always)]
 pub fn imm9_index(i: Insn) -> Index {
     match i.bits(11, 10) {
         0b01 => Index::Post,
@@ -89,6 +94,7 @@ pub fn imm9_index(i: Insn) -> Index {
 
 /// The index mode of the pair forms, from bits 24:23 (00 non-temporal, 01 post,
 /// 10 offset, 11 pre).
+#[inline(always)]
 pub fn pair_index(i: Insn) -> Index {
     match i.bits(24, 23) {
         0b01 => Index::Post,
@@ -100,6 +106,7 @@ pub fn pair_index(i: Insn) -> Index {
 /// Arm ARM `ExtendReg(m, option, shift)` for the register-offset forms: option 010
 /// UXTW, 011 LSL (UXTX), 110 SXTW, 111 SXTX (x0x is unallocated, excluded by the
 /// tables).
+#[inline(always)]
 pub fn extend_reg(s: &CpuState, m: u32, option: u32, shift: u32) -> u64 {
     let v = s.xr(m);
     let v = match option {
@@ -112,6 +119,7 @@ pub fn extend_reg(s: &CpuState, m: u32, option: u32, shift: u32) -> u64 {
 
 /// The register offset of `[Xn, Xm/Wm{, extend {#amount}}]`: shifted by `scale` when
 /// S (bit 12) is set.
+#[inline(always)]
 pub fn reg_offset(s: &CpuState, i: Insn, scale: u32) -> u64 {
     let shift = if i.bit(12) { scale } else { 0 };
     extend_reg(s, i.rm(), i.bits(15, 13), shift)
@@ -161,6 +169,7 @@ pub fn store_parts(cpu: &mut Cpu, plat: &mut dyn Platform, parts: &[(u64, u64)],
 }
 
 /// `SignExtend`/`ZeroExtend` of a `bytes`-wide value into a 32- or 64-bit register.
+#[inline(always)]
 pub fn extend(v: u64, bytes: u32, signed: bool, sf: bool) -> u64 {
     let v = if signed {
         let sh = 64 - 8 * bytes;
@@ -186,9 +195,14 @@ pub struct MemOp {
 
 impl MemOp {
     /// Decode bits 31:30 (size) and 23:22 (opc); `None` for PRFM and unallocated.
+    #[inline(always)]
     pub fn decode(i: Insn) -> Option<MemOp> {
-        let size = i.bits(31, 30);
-        let opc = i.bits(23, 22);
+        Self::of(i.bits(31, 30), i.bits(23, 22))
+    }
+
+    /// The operation of `size` (bits 31:30) and `opc` (bits 23:22).
+    #[inline(always)]
+    pub const fn of(size: u32, opc: u32) -> Option<MemOp> {
         let bytes = 1 << size;
         match opc {
             0b00 | 0b01 => Some(MemOp { bytes, load: opc == 1, signed: false, sf: size == 3 }),
@@ -197,12 +211,22 @@ impl MemOp {
         }
     }
 
+    /// The operation of a table line that fixes size and opc (specialised handlers).
+    pub const fn fixed(size: u32, opc: u32) -> MemOp {
+        match Self::of(size, opc) {
+            Some(op) => op,
+            None => panic!("size:opc is not a load/store"),
+        }
+    }
+
     /// log2 of the access size: the scale of scaled offsets.
+    #[inline(always)]
     pub fn scale(self) -> u32 {
         self.bytes.trailing_zeros()
     }
 
     /// The access description: with a valid syndrome unless the form writes back.
+    #[inline(always)]
     fn info(self, rt: u32, wback: bool) -> AccessInfo {
         let kind = if self.load { AccessKind::Read } else { AccessKind::Write };
         if wback {
@@ -214,6 +238,7 @@ impl MemOp {
 }
 
 /// One general-purpose register transfer at `addr`, then the writeback.
+#[inline(always)]
 fn transfer(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn, op: MemOp, addr: u64, wb: Option<u64>, unpriv: bool) -> R {
     let t = i.rt();
     let mut info = op.info(t, wb.is_some());
@@ -231,10 +256,12 @@ fn transfer(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn, op: MemOp, addr: u6
     Ok(())
 }
 
+#[inline(always)]
 fn memop(cpu: &Cpu, i: Insn) -> Result<MemOp, Trap> {
     MemOp::decode(i).ok_or_else(|| exception::undefined(&cpu.s))
 }
 
+#[inline(always)]
 fn imm9_form(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn, unpriv: bool) -> R {
     let op = memop(cpu, i)?;
     let idx = if unpriv { Index::Offset } else { imm9_index(i) };
@@ -268,6 +295,42 @@ pub fn ldst_uimm(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
 pub fn ldst_reg(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     let op = memop(cpu, i)?;
     let offset = reg_offset(&cpu.s, i, op.scale());
+    let (addr, wb) = address(cpu, i.rn(), offset, Index::Offset)?;
+    transfer(cpu, plat, i, op, addr, wb, false)
+}
+
+/// The specialised forms below are the same semantics as [`ldst_imm9`], [`ldst_uimm`]
+/// and [`ldst_reg`] with size (bits 31:30) and opc (bits 23:22) fixed by their table
+/// line, so the access size is known at compile time and the handler is straight-line.
+const fn op_of<const SIZE: u32, const OPC: u32>() -> MemOp {
+    MemOp::fixed(SIZE, OPC)
+}
+
+/// `ldst_imm9` for a line with fixed size:opc and form (bits 11:10: 00 unscaled, 01
+/// post-index, 11 pre-index).
+pub fn ldst_imm9_op<const SIZE: u32, const OPC: u32, const FORM: u32>(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
+    let op = const { op_of::<SIZE, OPC>() };
+    let idx = match FORM {
+        0b01 => Index::Post,
+        0b11 => Index::Pre,
+        _ => Index::Offset,
+    };
+    let (addr, wb) = address(cpu, i.rn(), i.sbits(20, 12) as u64, idx)?;
+    transfer(cpu, plat, i, op, addr, wb, false)
+}
+
+/// `ldst_uimm` for a line with fixed size:opc.
+pub fn ldst_uimm_op<const SIZE: u32, const OPC: u32>(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
+    let op = const { op_of::<SIZE, OPC>() };
+    let offset = (i.bits(21, 10) as u64) << SIZE;
+    let (addr, wb) = address(cpu, i.rn(), offset, Index::Offset)?;
+    transfer(cpu, plat, i, op, addr, wb, false)
+}
+
+/// `ldst_reg` for a line with fixed size:opc.
+pub fn ldst_reg_op<const SIZE: u32, const OPC: u32>(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
+    let op = const { op_of::<SIZE, OPC>() };
+    let offset = reg_offset(&cpu.s, i, SIZE);
     let (addr, wb) = address(cpu, i.rn(), offset, Index::Offset)?;
     transfer(cpu, plat, i, op, addr, wb, false)
 }

@@ -10,7 +10,7 @@
 
 use el2emu_mmu::AccessKind;
 
-use super::ldst::{address, pair_index, store_parts, writeback};
+use super::ldst::{address, pair_index, store_parts, writeback, Index};
 use crate::exception::{self, Trap};
 use crate::insn::Insn;
 use crate::interp::Cpu;
@@ -21,28 +21,65 @@ use crate::platform::Platform;
 /// "LDNP", "STNP"): `opc` (31:30) 00 = W, 01 = LDPSW, 10 = X; the form
 /// is bits 24:23; `imm7` is scaled by the element size.
 pub fn ldst_pair(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> Result<(), Trap> {
+    let (load, idx) = (i.bit(22), pair_index(i));
+    match i.bits(31, 30) {
+        0b00 => pair::<2, false>(cpu, plat, i, load, idx),
+        0b01 => pair::<2, true>(cpu, plat, i, load, idx),
+        _ => pair::<3, false>(cpu, plat, i, load, idx),
+    }
+}
+
+/// [`ldst_pair`] for a table line that fixes L (bit 22) and the form (bits 24:23:
+/// 00 non-temporal, 01 post, 10 offset, 11 pre), so that each element size gets a
+/// straight-line body.
+pub fn ldst_pair_op<const LOAD: bool, const FORM: u32>(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> Result<(), Trap> {
+    let idx = match FORM {
+        0b01 => Index::Post,
+        0b11 => Index::Pre,
+        _ => Index::Offset,
+    };
+    match i.bits(31, 30) {
+        0b00 => pair::<2, false>(cpu, plat, i, LOAD, idx),
+        0b01 => pair::<2, true>(cpu, plat, i, LOAD, idx),
+        _ => pair::<3, false>(cpu, plat, i, LOAD, idx),
+    }
+}
+
+/// The pair body for elements of `1 << SCALE` bytes, sign-extended from 32 bits if
+/// `SIGNED` (LDPSW).
+#[inline(always)]
+fn pair<const SCALE: u32, const SIGNED: bool>(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn, load: bool, idx: Index) -> Result<(), Trap> {
     let (t, t2, n) = (i.rt(), i.rt2(), i.rn());
-    let load = i.bit(22);
-    let signed = i.bits(31, 30) == 0b01;
-    let scale = if i.bit(31) { 3 } else { 2 };
-    let bytes = 1u32 << scale;
+    let bytes = 1u32 << SCALE;
     if load && t == t2 {
         return Err(exception::undefined(&cpu.s));
     }
-    let offset = (i.sbits(21, 15) << scale) as u64;
-    let (addr, wb) = address(cpu, n, offset, pair_index(i))?;
+    let offset = (i.sbits(21, 15) << SCALE) as u64;
+    let (addr, wb) = address(cpu, n, offset, idx)?;
     let addr2 = addr.wrapping_add(bytes as u64);
     if load {
         let info = AccessInfo::plain(AccessKind::Read, bytes);
         let a = cpu.read(plat, addr, info)?;
         let b = cpu.read(plat, addr2, info)?;
-        let ext = |v: u64| if signed { v as u32 as i32 as i64 as u64 } else { v };
+        let ext = |v: u64| if SIGNED { v as u32 as i32 as i64 as u64 } else { v };
         cpu.s.set_xr(t, ext(a));
         cpu.s.set_xr(t2, ext(b));
     } else {
         let info = AccessInfo::plain(AccessKind::Write, bytes);
         let (a, b) = (cpu.s.xr(t), cpu.s.xr(t2));
-        store_parts(cpu, plat, &[(addr, a), (addr2, b)], info)?;
+        // Both elements in Normal RAM through cached translations, aligned as
+        // required: neither write can fault, so write them in order (what
+        // `store_parts` does in that case, without its probes).
+        let fast = match (cpu.fast_pa(addr, AccessKind::Write, &info), cpu.fast_pa(addr2, AccessKind::Write, &info)) {
+            (Some(p), Some(p2)) => cpu.ram.offset(p, bytes as u64).is_some() && cpu.ram.offset(p2, bytes as u64).is_some(),
+            _ => false,
+        };
+        if fast {
+            cpu.write(plat, addr, a, info)?;
+            cpu.write(plat, addr2, b, info)?;
+        } else {
+            store_parts(cpu, plat, &[(addr, a), (addr2, b)], info)?;
+        }
     }
     writeback(cpu, n, wb);
     Ok(())
