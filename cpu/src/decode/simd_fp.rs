@@ -78,6 +78,8 @@ pub static TABLE: &[Encoding] = &[
     enc!(AdvSIMD_scalar_shift_imm_H,     "01u 111110 001h bbb ooooo 1 nnnnn ddddd", u),
     enc!(AdvSIMD_scalar_shift_imm_B,     "01u 111110 0001 bbb ooooo 1 nnnnn ddddd", u),
     enc!(AdvSIMD_scalar_x_indexed,       "01u 11111 ss l m rrrr oooo h 0 nnnnn ddddd", u),
+    // The FP arithmetic, compare, select and conversion lines of the classes below are
+    // in decode/fp.rs (searched first); only the register moves are here.
     // ---- Conversion between FP and integer: sf 0 0 11110 ftype 1 rmode opcode 000000 Rn Rd
     enc!(FMOV_gen_W_S,   "000 11110 00 1 00 110 000000 nnnnn ddddd", fm::fmov_to_gen),
     enc!(FMOV_gen_S_W,   "000 11110 00 1 00 111 000000 nnnnn ddddd", fm::fmov_from_gen),
@@ -85,66 +87,16 @@ pub static TABLE: &[Encoding] = &[
     enc!(FMOV_gen_D_X,   "100 11110 01 1 00 111 000000 nnnnn ddddd", fm::fmov_from_gen),
     enc!(FMOV_gen_X_D1,  "100 11110 10 1 01 110 000000 nnnnn ddddd", fm::fmov_to_gen_top),
     enc!(FMOV_gen_D1_X,  "100 11110 10 1 01 111 000000 nnnnn ddddd", fm::fmov_from_gen_top),
-    enc!(FCVTNS_int,     "z00 11110 0t 1 00 000 000000 nnnnn ddddd", u),
-    enc!(FCVTNU_int,     "z00 11110 0t 1 00 001 000000 nnnnn ddddd", u),
-    enc!(SCVTF_int,      "z00 11110 0t 1 00 010 000000 nnnnn ddddd", u),
-    enc!(UCVTF_int,      "z00 11110 0t 1 00 011 000000 nnnnn ddddd", u),
-    enc!(FCVTAS_int,     "z00 11110 0t 1 00 100 000000 nnnnn ddddd", u),
-    enc!(FCVTAU_int,     "z00 11110 0t 1 00 101 000000 nnnnn ddddd", u),
-    enc!(FCVTPS_int,     "z00 11110 0t 1 01 000 000000 nnnnn ddddd", u),
-    enc!(FCVTPU_int,     "z00 11110 0t 1 01 001 000000 nnnnn ddddd", u),
-    enc!(FCVTMS_int,     "z00 11110 0t 1 10 000 000000 nnnnn ddddd", u),
-    enc!(FCVTMU_int,     "z00 11110 0t 1 10 001 000000 nnnnn ddddd", u),
-    enc!(FCVTZS_int,     "z00 11110 0t 1 11 000 000000 nnnnn ddddd", u),
-    enc!(FCVTZU_int,     "z00 11110 0t 1 11 001 000000 nnnnn ddddd", u),
     // ---- Conversion between FP and fixed-point: sf 0 0 11110 ftype 0 rmode opcode scale Rn Rd
-    enc!(SCVTF_fix,      "z00 11110 0t 0 00 010 ssssss nnnnn ddddd", u),
-    enc!(UCVTF_fix,      "z00 11110 0t 0 00 011 ssssss nnnnn ddddd", u),
-    enc!(FCVTZS_fix,     "z00 11110 0t 0 11 000 ssssss nnnnn ddddd", u),
-    enc!(FCVTZU_fix,     "z00 11110 0t 0 11 001 ssssss nnnnn ddddd", u),
     // ---- FP data-processing (1 source): 000 11110 ftype 1 opcode 10000 Rn Rd
     enc!(FMOV_reg,       "000 11110 0t 1 000000 10000 nnnnn ddddd", fm::fmov_reg),
-    enc!(FABS_scalar,    "000 11110 0t 1 000001 10000 nnnnn ddddd", u),
-    enc!(FNEG_scalar,    "000 11110 0t 1 000010 10000 nnnnn ddddd", u),
-    enc!(FSQRT_scalar,   "000 11110 0t 1 000011 10000 nnnnn ddddd", u),
-    enc!(FCVT_S_to_D,    "000 11110 00 1 000101 10000 nnnnn ddddd", u),
-    enc!(FCVT_S_to_H,    "000 11110 00 1 000111 10000 nnnnn ddddd", u),
-    enc!(FCVT_D_to_S,    "000 11110 01 1 000100 10000 nnnnn ddddd", u),
-    enc!(FCVT_D_to_H,    "000 11110 01 1 000111 10000 nnnnn ddddd", u),
-    enc!(FCVT_H_to_S,    "000 11110 11 1 000100 10000 nnnnn ddddd", u),
-    enc!(FCVT_H_to_D,    "000 11110 11 1 000101 10000 nnnnn ddddd", u),
-    enc!(FRINTN_scalar,  "000 11110 0t 1 001000 10000 nnnnn ddddd", u),
-    enc!(FRINTP_scalar,  "000 11110 0t 1 001001 10000 nnnnn ddddd", u),
-    enc!(FRINTM_scalar,  "000 11110 0t 1 001010 10000 nnnnn ddddd", u),
-    enc!(FRINTZ_scalar,  "000 11110 0t 1 001011 10000 nnnnn ddddd", u),
-    enc!(FRINTA_scalar,  "000 11110 0t 1 001100 10000 nnnnn ddddd", u),
-    enc!(FRINTX_scalar,  "000 11110 0t 1 001110 10000 nnnnn ddddd", u),
-    enc!(FRINTI_scalar,  "000 11110 0t 1 001111 10000 nnnnn ddddd", u),
     // ---- FP compare: 000 11110 ftype 1 Rm op 1000 Rn opcode2 (E, Z, 000)
-    enc!(FCMP,           "000 11110 0t 1 mmmmm 00 1000 nnnnn 0z000", u),
-    enc!(FCMPE,          "000 11110 0t 1 mmmmm 00 1000 nnnnn 1z000", u),
     // ---- FP immediate: 000 11110 ftype 1 imm8 100 imm5=00000 Rd
     enc!(FMOV_imm,       "000 11110 0t 1 iiiiiiii 100 00000 ddddd", fm::fmov_imm),
     // ---- FP conditional compare: 000 11110 ftype 1 Rm cond 01 Rn op nzcv
-    enc!(FCCMP,          "000 11110 0t 1 mmmmm cccc 01 nnnnn 0 ffff", u),
-    enc!(FCCMPE,         "000 11110 0t 1 mmmmm cccc 01 nnnnn 1 ffff", u),
     // ---- FP data-processing (2 source): 000 11110 ftype 1 Rm opcode 10 Rn Rd
-    enc!(FMUL_scalar,    "000 11110 0t 1 mmmmm 0000 10 nnnnn ddddd", u),
-    enc!(FDIV_scalar,    "000 11110 0t 1 mmmmm 0001 10 nnnnn ddddd", u),
-    enc!(FADD_scalar,    "000 11110 0t 1 mmmmm 0010 10 nnnnn ddddd", u),
-    enc!(FSUB_scalar,    "000 11110 0t 1 mmmmm 0011 10 nnnnn ddddd", u),
-    enc!(FMAX_scalar,    "000 11110 0t 1 mmmmm 0100 10 nnnnn ddddd", u),
-    enc!(FMIN_scalar,    "000 11110 0t 1 mmmmm 0101 10 nnnnn ddddd", u),
-    enc!(FMAXNM_scalar,  "000 11110 0t 1 mmmmm 0110 10 nnnnn ddddd", u),
-    enc!(FMINNM_scalar,  "000 11110 0t 1 mmmmm 0111 10 nnnnn ddddd", u),
-    enc!(FNMUL_scalar,   "000 11110 0t 1 mmmmm 1000 10 nnnnn ddddd", u),
     // ---- FP conditional select: 000 11110 ftype 1 Rm cond 11 Rn Rd
-    enc!(FCSEL,          "000 11110 0t 1 mmmmm cccc 11 nnnnn ddddd", u),
     // ---- FP data-processing (3 source): 000 11111 ftype o1 Rm o0 Ra Rn Rd
-    enc!(FMADD,          "000 11111 0t 0 mmmmm 0 aaaaa nnnnn ddddd", u),
-    enc!(FMSUB,          "000 11111 0t 0 mmmmm 1 aaaaa nnnnn ddddd", u),
-    enc!(FNMADD,         "000 11111 0t 1 mmmmm 0 aaaaa nnnnn ddddd", u),
-    enc!(FNMSUB,         "000 11111 0t 1 mmmmm 1 aaaaa nnnnn ddddd", u),
 ];
 
 #[cfg(test)]
@@ -185,23 +137,21 @@ mod tests {
             ; mvni v0.s2, 1, msl 8 ; orr v0.h8, 3, lsl 8 ; bic v0.s4, 3 ; fmov v0.d2, 1.0
             ; fmov v0.s2, 1.0 ; and v0.b16, v1.b16, v2.b16 ; bif v0.b8, v1.b8, v2.b8
             ; fmov w0, s1 ; fmov s0, w1 ; fmov x0, d1 ; fmov d0, x1 ; fmov x0, v1.d[1]
-            ; fmov v0.d[1], x1 ; fmov d0, d1 ; fmov s0, 0.5 ; fadd d0, d1, d2 ; fmadd s0, s1, s2, s3
-            ; scvtf d0, x1 ; fcmp s0, 0.0 ; fcsel d0, d1, d2, eq ; fcvt h0, d1 ; add v0.s4, v1.s4, v2.s4
+            ; fmov v0.d[1], x1 ; fmov d0, d1 ; fmov s0, 0.5 ; add v0.s4, v1.s4, v2.s4
             ; ushr v0.d2, v1.d2, 3 ; ext v0.b16, v1.b16, v2.b16, 3 ; tbl v0.b16, {v1.b16}, v2.b16
             ; zip1 v0.s4, v1.s4, v2.s4 ; addv s0, v1.s4 ; fmul v0.s4, v1.s4, v2.s[1]
             ; add d0, d1, d2 ; sshr d0, d1, 3 ; cmeq d0, d1, 0 ; addp d0, v1.d2 ; fmul s0, s1, v2.s[1]
-            ; scvtf s0, w1, 3 ; fccmp d0, d1, 4, ne
         );
         let names = [
             "DUP_elt", "DUP_gen", "INS_gen", "SMOV", "UMOV", "INS_elt", "DUP_elt_scalar",
             "MOVI_64", "MOVI_8", "MOVI_32", "MVNI_32_msl", "ORR_vec_imm_16", "BIC_vec_imm_32",
             "FMOV_vec_imm_D", "FMOV_vec_imm_S", "AND_vec", "BIF", "FMOV_gen_W_S", "FMOV_gen_S_W",
             "FMOV_gen_X_D", "FMOV_gen_D_X", "FMOV_gen_X_D1", "FMOV_gen_D1_X", "FMOV_reg", "FMOV_imm",
-            "FADD_scalar", "FMADD", "SCVTF_int", "FCMP", "FCSEL", "FCVT_D_to_H", "AdvSIMD_three_same",
+            "AdvSIMD_three_same",
             "AdvSIMD_shift_imm_D", "AdvSIMD_extract", "AdvSIMD_table_lookup", "AdvSIMD_permute",
             "AdvSIMD_across_lanes", "AdvSIMD_vec_x_indexed", "AdvSIMD_scalar_three_same",
             "AdvSIMD_scalar_shift_imm_D", "AdvSIMD_scalar_two_reg_misc", "AdvSIMD_scalar_pairwise",
-            "AdvSIMD_scalar_x_indexed", "SCVTF_fix", "FCCMP",
+            "AdvSIMD_scalar_x_indexed",
         ];
         assert_eq!(code.len(), names.len() * 4);
         for (k, name) in names.iter().enumerate() {

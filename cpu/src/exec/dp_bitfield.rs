@@ -22,6 +22,7 @@ struct Bitfield {
 
 /// Decode and check: `sf == 1 && N != 1` and `sf == 0 && (N != 0 || immr<5> != 0 ||
 /// imms<5> != 0)` are UNDEFINED; then `DecodeBitMasks(N, imms, immr, FALSE, datasize)`.
+#[inline(always)]
 fn decode(cpu: &Cpu, i: Insn) -> Result<Bitfield, Trap> {
     let sf = i.sf();
     let n = i.bits(22, 22);

@@ -27,6 +27,7 @@ pub fn adrp(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
 
 /// The shared body of ADD/ADDS/SUB/SUBS (immediate): Rn may be SP; Rd is SP for the
 /// non-flag-setting forms and XZR for the S forms.
+#[inline(always)]
 fn add_sub_imm(cpu: &mut Cpu, i: Insn, sub: bool, setflags: bool) -> R {
     let sf = i.sf();
     let imm12 = i.bits(21, 10) as u64;
@@ -64,6 +65,7 @@ pub fn subs_imm(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
 }
 
 /// Move wide: `pos = UInt(hw:'0000')`; `hw<1> == 1` with sf == 0 is UNDEFINED.
+#[inline(always)]
 fn move_wide_pos(cpu: &Cpu, i: Insn) -> Result<u32, Trap> {
     let hw = i.bits(22, 21);
     if !i.sf() && hw >= 2 {

@@ -15,6 +15,7 @@ type R = Result<(), Trap>;
 /// pair, each replicated to 64 bits (callers truncate to the datasize), or `None` where
 /// the pseudocode says UNDEFINED (`len < 1`, or an all-ones element for a logical
 /// immediate). `m` is the datasize; `len = 6` with `m = 32` is also refused.
+#[inline(always)]
 pub fn decode_bit_masks(imm_n: u32, imms: u32, immr: u32, immediate: bool, m: u32) -> Option<(u64, u64)> {
     // len = HighestSetBit(immN:NOT(imms))
     let combined = ((imm_n & 1) << 6) | (!imms & 0x3f);
@@ -43,19 +44,16 @@ pub fn decode_bit_masks(imm_n: u32, imms: u32, immr: u32, immediate: bool, m: u3
 }
 
 /// `Ones(n)` for 1 <= n <= 64.
+#[inline(always)]
 fn ones(n: u32) -> u64 {
     if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
 }
 
-/// `Replicate(elem, 64 / esize)`.
+/// `Replicate(elem, 64 / esize)` for `elem < 2^esize`: a multiplication by the
+/// pattern with a one at the bottom of every element (no carries between elements).
+#[inline(always)]
 fn replicate(elem: u64, esize: u32) -> u64 {
-    let mut v = elem;
-    let mut w = esize;
-    while w < 64 {
-        v |= v << w;
-        w *= 2;
-    }
-    v
+    if esize >= 64 { elem } else { elem.wrapping_mul(u64::MAX / ((1u64 << esize) - 1)) }
 }
 
 #[derive(Clone, Copy)]
@@ -67,6 +65,7 @@ enum LogicalOp {
 
 /// The shared body of AND/ORR/EOR/ANDS (immediate). `sf == 0 && N == 1` and the
 /// reserved bitmask values are UNDEFINED. Rd is SP for AND/ORR/EOR, XZR for ANDS.
+#[inline(always)]
 fn logical_imm(cpu: &mut Cpu, i: Insn, op: LogicalOp, setflags: bool) -> R {
     let sf = i.sf();
     let datasize = if sf { 64 } else { 32 };

@@ -20,6 +20,7 @@ enum LogicalOp {
 
 /// The shared body of the logical (shifted register) class: `invert` is the N bit
 /// (BIC, ORN, EON, BICS), all registers are XZR-type.
+#[inline(always)]
 fn logical_shift(cpu: &mut Cpu, i: Insn, op: LogicalOp, invert: bool, setflags: bool) -> R {
     let sf = i.sf();
     let datasize = if sf { 64 } else { 32 };

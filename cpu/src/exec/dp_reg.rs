@@ -15,6 +15,7 @@ type R = Result<(), Trap>;
 
 /// Arm ARM J1.1.3 ShiftReg: shift type `0` LSL, `1` LSR, `2` ASR, `3` ROR of a
 /// `datasize`-bit value by `amount < datasize`.
+#[inline(always)]
 pub fn shift_reg(x: u64, shift_type: u32, amount: u32, sf: bool) -> u64 {
     if sf {
         let a = amount & 63;
@@ -39,6 +40,7 @@ pub fn shift_reg(x: u64, shift_type: u32, amount: u32, sf: bool) -> u64 {
 /// Arm ARM J1.1.3 ExtendReg: `val<len-1:0>` zero- or sign-extended (option<2> selects
 /// signed; option<1:0> = B/H/W/X), then shifted left by `shift` (0..=4), truncated
 /// by the caller to the datasize.
+#[inline(always)]
 pub fn extend_reg(x: u64, option: u32, shift: u32) -> u64 {
     let unsigned = option & 4 == 0;
     let v = match (option & 3, unsigned) {
@@ -55,6 +57,7 @@ pub fn extend_reg(x: u64, option: u32, shift: u32) -> u64 {
 
 /// The operand-2 of the shifted-register classes. `sf == 0 && imm6<5> == 1` is
 /// UNDEFINED.
+#[inline(always)]
 pub(crate) fn shifted_operand(cpu: &Cpu, i: Insn) -> Result<u64, Trap> {
     let amount = i.bits(15, 10);
     if !i.sf() && amount >= 32 {
@@ -65,6 +68,7 @@ pub(crate) fn shifted_operand(cpu: &Cpu, i: Insn) -> Result<u64, Trap> {
 
 /// The shared body of ADD/ADDS/SUB/SUBS (shifted register): shift type ROR is
 /// reserved (UNDEFINED); all registers are XZR-type.
+#[inline(always)]
 fn add_sub_shift(cpu: &mut Cpu, i: Insn, sub: bool, setflags: bool) -> R {
     if i.bits(23, 22) == 3 {
         return Err(exception::undefined(&cpu.s));
@@ -103,6 +107,7 @@ pub fn subs_shift(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
 /// The shared body of ADD/ADDS/SUB/SUBS (extended register): `imm3 > 4` is reserved
 /// (UNDEFINED). Rn may be SP; Rd is SP for the non-S forms, XZR for the S forms; Rm is
 /// XZR-type.
+#[inline(always)]
 fn add_sub_ext(cpu: &mut Cpu, i: Insn, sub: bool, setflags: bool) -> R {
     let shift = i.bits(12, 10);
     if shift > 4 {
