@@ -19,5 +19,6 @@ pub mod images;
 pub mod iss;
 pub mod loader;
 pub mod machine;
+pub mod terminal;
 pub mod trace;
 pub mod virtio;

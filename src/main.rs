@@ -7,7 +7,10 @@ fn main() {
         Ok(c) => c,
         Err(e) => e.exit(),
     };
-    match el2emu::app::run(cli) {
+    let r = el2emu::app::run(cli);
+    // The console may have put the terminal in raw mode.
+    el2emu::terminal::restore();
+    match r {
         Ok(code) => std::process::exit(code),
         Err(e) => {
             eprintln!("el2emu: error: {e:#}");

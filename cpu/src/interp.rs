@@ -82,7 +82,7 @@ pub struct Cpu {
     pub(crate) fetch_tag: u64,
     pub(crate) fetch_off: usize,
     pub(crate) fast: Box<FastTlb>,
-    decode_cache: Box<[DecodeSlot]>,
+    decode_cache: Box<[DecodeSlot; DECODE_SLOTS]>,
 }
 
 impl Cpu {
@@ -108,7 +108,7 @@ impl Cpu {
             fetch_tag: 0,
             fetch_off: 0,
             fast: FastTlb::new(),
-            decode_cache: vec![fill; DECODE_SLOTS].into_boxed_slice(),
+            decode_cache: vec![fill; DECODE_SLOTS].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!()),
         }
     }
 
@@ -201,6 +201,14 @@ impl Cpu {
     /// go on; `Err` is a reason to leave the run loop.
     #[inline(always)]
     pub fn step(&mut self, plat: &mut dyn Platform) -> Result<(), ExitReason> {
+        self.step_with::<true>(plat)
+    }
+
+    /// [`Cpu::step`], with the per-instruction tracer call compiled out when `TRACE`
+    /// is false (the run loop picks that variant when no tracer is installed; handlers
+    /// never install one).
+    #[inline(always)]
+    fn step_with<const TRACE: bool>(&mut self, plat: &mut dyn Platform) -> Result<(), ExitReason> {
         let h = self.s.sys[Slot::HCR_EL2 as usize];
         if self.s.lines != 0 || h & (hcr::VI | hcr::VF | hcr::VSE) != 0 {
             if let Some(e) = self.pending_interrupt() {
@@ -216,7 +224,8 @@ impl Cpu {
             Ok(w) => w,
             Err(t) => return self.finish(Err(t)),
         };
-        if let Some(t) = self.tracer.as_mut() {
+        if !TRACE {
+        } else if let Some(t) = self.tracer.as_mut() {
             if t.wants_insns() {
                 t.insn(self.id, &self.s, insn);
             }
@@ -261,9 +270,17 @@ impl Cpu {
 
     /// Run until virtual time reaches `until` or the PE has a reason to stop.
     pub fn run(&mut self, plat: &mut dyn Platform, until: u64) -> ExitReason {
-        while self.s.vtime < until {
-            if let Err(e) = self.step(plat) {
-                return e;
+        if self.tracer.is_some() {
+            while self.s.vtime < until {
+                if let Err(e) = self.step_with::<true>(plat) {
+                    return e;
+                }
+            }
+        } else {
+            while self.s.vtime < until {
+                if let Err(e) = self.step_with::<false>(plat) {
+                    return e;
+                }
             }
         }
         ExitReason::Budget

@@ -120,15 +120,31 @@ impl StdinInput {
     /// never joined (the process exits when the machine stops).
     pub fn spawn() -> Self {
         let (tx, rx) = mpsc::channel();
+        // A terminal goes to raw mode for the run (restored by the process-exit paths
+        // below or when the run loop's owner ends); Ctrl-A x quits, as in QEMU.
+        let raw = crate::terminal::enable_raw();
         std::thread::spawn(move || {
             let mut stdin = std::io::stdin().lock();
             let mut buf = [0u8; 256];
+            let mut esc = crate::terminal::Escape::default();
             loop {
                 match stdin.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
-                        if buf[..n].iter().any(|&b| tx.send(b).is_err()) {
-                            break;
+                        for &b in &buf[..n] {
+                            let byte = match (raw, esc.feed(b)) {
+                                (false, _) => b,
+                                (true, crate::terminal::Key::Guest(g)) => g,
+                                (true, crate::terminal::Key::Nothing) => continue,
+                                (true, crate::terminal::Key::Quit) => {
+                                    crate::terminal::restore();
+                                    eprintln!("\r\nel2emu: terminated (Ctrl-A x)");
+                                    std::process::exit(0);
+                                }
+                            };
+                            if tx.send(byte).is_err() {
+                                return;
+                            }
                         }
                     }
                 }
