@@ -101,6 +101,13 @@ impl Cpu {
         (va & !0xfff) | ((self.s.el as u64) << 4) | ((unpriv as u64) << 3) | ((self.s.pan as u64) << 2) | 1
     }
 
+    /// Drop the per-EL fast cache only (a TTBR, VTTBR or CONTEXTIDR write: the tagged
+    /// TLB keeps entries of other ASIDs and VMIDs, as hardware does).
+    pub fn flush_fast(&mut self) {
+        self.fetch_tag = 0;
+        self.fast.flush();
+    }
+
     /// Drop all cached translations (TLBI, writes to translation controls).
     pub fn flush_translations(&mut self) {
         self.fetch_tag = 0;
@@ -178,8 +185,27 @@ impl Cpu {
     #[inline(never)]
     fn translate_slow(&mut self, va: u64, kind: AccessKind, unpriv: bool, tag: u64, idx: usize) -> Result<u64, Fault> {
         let regime = self.regime(unpriv);
-        let mut walker = self.ram.clone();
-        let t = el2emu_mmu::stage1::translate(&regime, va, kind, &mut walker)?;
+        // Translations with stage 1 enabled go through the TLB tagged by regime, VMID and
+        // ASID (Arm ARM D8.13), so an ASID or VMID switch needs no flush; a hit is
+        // re-checked for this access's permissions.
+        let t = if regime.s1.enabled {
+            let asid = current_asid(&regime);
+            match self.tlb.lookup(regime.kind, regime.vmid, asid, va).copied() {
+                Some(t) => {
+                    el2emu_mmu::perms::check_access(&t, &regime, kind, va)?;
+                    t
+                }
+                None => {
+                    let mut walker = self.ram.clone();
+                    let t = el2emu_mmu::stage1::translate(&regime, va, kind, &mut walker)?;
+                    self.tlb.insert(regime.kind, regime.vmid, va, t);
+                    t
+                }
+            }
+        } else {
+            let mut walker = self.ram.clone();
+            el2emu_mmu::stage1::translate(&regime, va, kind, &mut walker)?
+        };
         // Device memory: MAIR attribute with outer bits 7:4 zero (Arm ARM D17.2.97).
         let device = t.attrs & 0xf0 == 0;
         let pa_page = (t.pa_page & !(t.page_size - 1)) | (va & (t.page_size - 1) & !0xfff);
@@ -191,9 +217,6 @@ impl Cpu {
 
     /// The exception for a failed data access.
     pub fn data_abort(&self, f: Fault, va: u64, info: &AccessInfo) -> Trap {
-        let s = &self.s;
-        let target = if f.stage2 { 2 } else { default_target(s) };
-        let ec_v = if target > s.el { ec::DABT_LOWER } else { ec::DABT_SAME };
         let wnr = info.kind == AccessKind::Write || info.cm;
         // ISV is reported for stage-2 aborts on the access itself (Arm ARM D17.2.37:
         // "ISV ... for a stage 2 fault"), as QEMU does.
@@ -203,27 +226,26 @@ impl Cpu {
             | ((f.s1ptw as u32) << 7)
             | ((wnr as u32) << 6)
             | f.fsc();
-        Trap::Exception(Box::new(Exception {
-            kind: ExceptionType::Sync,
-            target_el: target,
-            ec: ec_v,
-            iss,
-            far: Some(va),
-            ipa: if f.stage2 { Some(f.ipa) } else { None },
-            return_pc: s.pc,
-        }))
+        self.abort(&f, va, [ec::DABT_LOWER, ec::DABT_SAME], iss)
     }
 
     /// The exception for a failed instruction fetch.
     pub fn insn_abort(&self, f: Fault, va: u64) -> Trap {
+        let iss = ((f.s1ptw as u32) << 7) | f.fsc();
+        self.abort(&f, va, [ec::IABT_LOWER, ec::IABT_SAME], iss)
+    }
+
+    /// The synchronous exception shared by data and instruction aborts: taken to EL2
+    /// for a stage-2 fault, otherwise to the default target EL; EC is the "from a
+    /// lower EL" class of `[lower, same]` when that target is above the current EL
+    /// (Arm ARM D17.2.37). FAR is `va`; a stage-2 fault also reports its IPA (HPFAR).
+    fn abort(&self, f: &Fault, va: u64, [lower, same]: [u32; 2], iss: u32) -> Trap {
         let s = &self.s;
         let target = if f.stage2 { 2 } else { default_target(s) };
-        let ec_v = if target > s.el { ec::IABT_LOWER } else { ec::IABT_SAME };
-        let iss = ((f.s1ptw as u32) << 7) | f.fsc();
         Trap::Exception(Box::new(Exception {
             kind: ExceptionType::Sync,
             target_el: target,
-            ec: ec_v,
+            ec: if target > s.el { lower } else { same },
             iss,
             far: Some(va),
             ipa: if f.stage2 { Some(f.ipa) } else { None },
@@ -462,4 +484,15 @@ impl Cpu {
             return_pc: s.pc,
         }))
     }
+}
+
+/// The ASID the current translations are tagged with: from TTBR1 or TTBR0 as TCR.A1
+/// says, 16 or 8 bits as TCR.AS says; the EL2 regime has none (Arm ARM D8.13.2).
+fn current_asid(r: &Regime) -> u16 {
+    if r.kind == RegimeKind::El2 {
+        return 0;
+    }
+    let ttbr = if (r.s1.tcr >> 22) & 1 != 0 { r.s1.ttbr1 } else { r.s1.ttbr0 };
+    let asid = (ttbr >> 48) as u16;
+    if (r.s1.tcr >> 36) & 1 != 0 { asid } else { asid & 0xff }
 }

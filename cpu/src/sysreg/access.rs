@@ -264,7 +264,12 @@ pub fn msr(cpu: &mut Cpu, plat: &mut dyn Platform, key: u16, rt: u32) -> Result<
             cpu.s.sys[slot as usize] = v;
             if d.hook == Hook::Mmu || matches!(slot, Slot::SCTLR_EL1 | Slot::SCTLR_EL2) {
                 if old != v {
-                    cpu.flush_translations();
+                    // Base-address and context-ID writes change only what the tagged TLB
+                    // tags by ASID/VMID; other controls (SCTLR, TCR, MAIR, HCR...) drop all.
+                    match slot {
+                        Slot::TTBR0_EL1 | Slot::TTBR1_EL1 | Slot::TTBR0_EL2 | Slot::TTBR1_EL2 | Slot::VTTBR_EL2 | Slot::CONTEXTIDR_EL1 | Slot::CONTEXTIDR_EL2 => cpu.flush_fast(),
+                        _ => cpu.flush_translations(),
+                    }
                 }
                 // HCR_EL2.VI/VF/VSE may raise a virtual interrupt at once.
                 if slot == Slot::HCR_EL2 {
