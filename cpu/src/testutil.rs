@@ -75,6 +75,15 @@ pub fn run(cpu: &mut Cpu, max: usize) -> End {
     End::Steps
 }
 
+/// Load `code` on a PE at EL1 ([`cpu_with_code`]), let `setup` prepare it, and run it
+/// for at most 1000 steps ([`run`]); returns the PE and how the run ended.
+pub fn run_code(code: &[u8], setup: impl FnOnce(&mut Cpu)) -> (Cpu, End) {
+    let mut cpu = cpu_with_code(code, 1);
+    setup(&mut cpu);
+    let end = run(&mut cpu, 1000);
+    (cpu, end)
+}
+
 /// Assemble-free convenience: load `code`, run at EL1 until `BRK #0`, return the PE.
 /// Panics (test failure) if the code ends any other way.
 pub fn run_el1(code: &[u8]) -> Cpu {

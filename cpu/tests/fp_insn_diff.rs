@@ -19,69 +19,11 @@ use el2emu_cpu::fp::{FpFlags, FpSize};
 use el2emu_cpu::sysreg::{id, Slot};
 use el2emu_cpu::{Cpu, NullPlatform};
 use el2emu_mmu::GuestRam;
-use std::io::{Read, Write};
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+
+mod support;
+use support::{fp_oracle, qemu, run_fp_oracle, Random, XorShift64Star as Rng};
 
 const CODE: u64 = 0x4000_0000;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
-
-fn oracle() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/fp/oracle");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "--quiet"])
-        .current_dir(&dir)
-        .env_remove("CARGO_TARGET_DIR")
-        .env_remove("CARGO_BUILD_TARGET")
-        .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .status()
-        .expect("running cargo to build scripts/fp/oracle");
-    assert!(status.success(), "building the FP oracle failed");
-    dir.join("target/aarch64-unknown-linux-musl/release/fp-oracle")
-}
-
-fn qemu(bin: &PathBuf) -> Command {
-    let mut cmd = Command::new("qemu-aarch64");
-    cmd.args(["-cpu", "cortex-a57"]).arg(bin);
-    cmd
-}
-
-/// `(result, fpsr)` of the oracle for `(op, fpcr, a, b, c)` records.
-fn run_oracle(bin: &PathBuf, records: &[(u32, u32, u64, u64, u64)]) -> Vec<(u64, u64)> {
-    let mut input = Vec::with_capacity(records.len() * 32);
-    for &(op, fpcr, a, b, c) in records {
-        input.extend_from_slice(&op.to_le_bytes());
-        input.extend_from_slice(&fpcr.to_le_bytes());
-        for v in [a, b, c] {
-            input.extend_from_slice(&v.to_le_bytes());
-        }
-    }
-    let mut child = qemu(bin).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("spawning qemu-aarch64");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(&input).expect("writing to the oracle"));
-    let mut out = Vec::new();
-    child.stdout.take().expect("stdout").read_to_end(&mut out).expect("reading the oracle");
-    writer.join().expect("writer thread");
-    assert!(child.wait().expect("waiting for qemu").success(), "the oracle failed");
-    assert_eq!(out.len(), records.len() * 16, "short oracle output");
-    let w = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
-    out.chunks_exact(16).map(|c| (w(&c[0..8]), w(&c[8..16]))).collect()
-}
 
 /// Operand kind from the op name `<mnemonic>_<dest><source>[_...]`: FP of the source
 /// size, or an integer (SCVTF/UCVTF) of the source width.
@@ -179,8 +121,8 @@ fn emulate(cpu: &mut Cpu, n_words: usize, fpcr: u32, a: u64, b: u64, c: u64) -> 
 fn scalar_fp_instructions_match_qemu() {
     let per_op: usize = std::env::var("EL2EMU_FP_INSN_VECTORS").ok().and_then(|v| v.parse().ok()).unwrap_or(2000);
     let seed: u64 = std::env::var("EL2EMU_FP_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x5EED_1235_F00D);
-    let bin = oracle();
-    let list = qemu(&bin).arg("--insn-list").output().expect("running the oracle --insn-list");
+    let bin = fp_oracle();
+    let list = qemu("cortex-a57", &bin).arg("--insn-list").output().expect("running the oracle --insn-list");
     assert!(list.status.success(), "oracle --insn-list failed");
     let ops: Vec<(String, Vec<u32>)> = String::from_utf8(list.stdout)
         .expect("utf8")
@@ -229,7 +171,7 @@ fn scalar_fp_instructions_match_qemu() {
             records.push((op, fpcr, a, b, c));
         }
     }
-    let expected = run_oracle(&bin, &records);
+    let expected = run_fp_oracle(&bin, &records);
 
     let ram = GuestRam::new(CODE, 0x1_0000).expect("ram");
     let mut cpu = Cpu::new(0, ram, id::CORTEX_A57, 1);

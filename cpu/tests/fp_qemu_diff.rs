@@ -13,109 +13,11 @@
 //! `qemu-user`) and the `aarch64-unknown-linux-musl` Rust target.
 
 use el2emu_cpu::fp::{self, FpFlags, FpRounding, FpSize, Fpcr};
-use std::io::{Read, Write};
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+
+mod support;
+use support::{fp_oracle, qemu, qemu_present, run_fp_oracle, Random, XorShift64Star as Rng};
 
 const FPSR_MASK: u64 = FpFlags::ALL as u64;
-
-/// A small, seedable xorshift64* generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-    fn bool(&mut self) -> bool {
-        self.next() & 1 != 0
-    }
-}
-
-fn oracle_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/fp/oracle")
-}
-
-/// Builds the oracle and returns the path to its binary.
-fn build_oracle() -> PathBuf {
-    let dir = oracle_dir();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "--quiet"])
-        .current_dir(&dir)
-        .env_remove("CARGO_TARGET_DIR")
-        .env_remove("CARGO_BUILD_TARGET")
-        .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .status()
-        .expect("running cargo to build scripts/fp/oracle");
-    assert!(
-        status.success(),
-        "building the FP oracle (scripts/fp/oracle) for aarch64-unknown-linux-musl failed"
-    );
-    dir.join("target/aarch64-unknown-linux-musl/release/fp-oracle")
-}
-
-fn qemu_present() -> bool {
-    Command::new("qemu-aarch64")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok()
-}
-
-fn qemu(bin: &PathBuf) -> Command {
-    let mut cmd = Command::new("qemu-aarch64");
-    // ARMv8.0 without FP16/AFP extensions.
-    cmd.args(["-cpu", "cortex-a57"]).arg(bin);
-    cmd
-}
-
-/// Runs the oracle on `(op, fpcr, a, b, c)` records, returning `(result, fpsr)` pairs.
-fn run_oracle(bin: &PathBuf, records: &[(u32, u32, u64, u64, u64)]) -> Vec<(u64, u64)> {
-    let mut input = Vec::with_capacity(records.len() * 32);
-    for &(op, fpcr, a, b, c) in records {
-        input.extend_from_slice(&op.to_le_bytes());
-        input.extend_from_slice(&fpcr.to_le_bytes());
-        for v in [a, b, c] {
-            input.extend_from_slice(&v.to_le_bytes());
-        }
-    }
-    let mut child = qemu(bin)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawning qemu-aarch64");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer =
-        std::thread::spawn(move || stdin.write_all(&input).expect("writing to the oracle"));
-    let mut output = Vec::new();
-    child
-        .stdout
-        .take()
-        .expect("stdout")
-        .read_to_end(&mut output)
-        .expect("reading the oracle");
-    writer.join().expect("writer thread");
-    assert!(
-        child.wait().expect("waiting for qemu").success(),
-        "the oracle failed"
-    );
-    assert_eq!(output.len(), records.len() * 16, "short oracle output");
-    output
-        .chunks_exact(16)
-        .map(|c| {
-            let w = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
-            (w(&c[0..8]), w(&c[8..16]))
-        })
-        .collect()
-}
 
 fn size_of(c: char) -> FpSize {
     match c {
@@ -442,8 +344,8 @@ fn fp_matches_qemu() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(0x5EED_F00D_1234_5678);
-    let bin = build_oracle();
-    let list = qemu(&bin)
+    let bin = fp_oracle();
+    let list = qemu("cortex-a57", &bin)
         .arg("--list")
         .output()
         .expect("running the oracle --list");
@@ -519,7 +421,7 @@ fn fp_matches_qemu() {
         };
         records.push((op, fpcr, a, b, c));
     }
-    let expected = run_oracle(&bin, &records);
+    let expected = run_fp_oracle(&bin, &records);
 
     // Coverage: how often QEMU raised each flag, so a generator regression shows.
     let flag_names = [

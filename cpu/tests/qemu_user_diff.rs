@@ -44,15 +44,16 @@
 //! `cargo test --release -p el2emu-cpu --test qemu_user_diff -- --nocapture`.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use el2emu_cpu::decode::{self, Encoding};
 use el2emu_cpu::sysreg::{id, sctlr, Slot};
 use el2emu_cpu::{Cpu, CpuState, NullPlatform};
 use el2emu_mmu::GuestRam;
+
+mod support;
+use support::{build_oracle, qemu_present, run_qemu, Random, SplitMix64 as Rng};
 
 /// The code page (keep in sync with scripts/insn-oracle).
 const CODE: u64 = 0x1000_0000;
@@ -219,28 +220,6 @@ fn is_unimplemented(e: &Encoding) -> bool {
 }
 
 // ---- random values ---------------------------------------------------------------------
-
-/// SplitMix64.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-    fn chance(&mut self, one_in: u64) -> bool {
-        self.below(one_in) == 0
-    }
-    fn pick<T: Copy>(&mut self, v: &[T]) -> T {
-        v[self.below(v.len() as u64) as usize]
-    }
-}
 
 /// An address in the scratch area: mostly in its first half (so scaled immediate
 /// offsets stay inside), often aligned, sometimes near either end.
@@ -537,31 +516,6 @@ fn scratch_contents() -> Vec<u64> {
 
 // ---- the oracle ------------------------------------------------------------------------
 
-fn oracle_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scripts/insn-oracle")
-}
-
-/// Builds the oracle (cargo only rebuilds it when stale) and returns its binary.
-fn build_oracle() -> PathBuf {
-    let dir = oracle_dir();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "--quiet"])
-        .current_dir(&dir)
-        .env_remove("CARGO_TARGET_DIR")
-        .env_remove("CARGO_BUILD_TARGET")
-        .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .status()
-        .expect("running cargo to build scripts/insn-oracle");
-    assert!(status.success(), "building the oracle (scripts/insn-oracle) for aarch64-unknown-linux-musl failed");
-    dir.join("target/aarch64-unknown-linux-musl/release/insn-oracle")
-}
-
-fn qemu_present() -> bool {
-    Command::new("qemu-aarch64").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok()
-}
-
 /// Little-endian reader over the oracle's output.
 struct Le<'a>(&'a [u8]);
 
@@ -597,20 +551,7 @@ fn run_oracle(bin: &PathBuf, cpu: &str, cases: &[&Case]) -> (u32, Vec<Outcomes>)
             input.extend_from_slice(&v[1].to_le_bytes());
         }
     }
-    let mut child = Command::new("qemu-aarch64")
-        .args(["-cpu", cpu])
-        .arg(bin)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawning qemu-aarch64");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(&input).expect("writing to the oracle"));
-    let mut output = Vec::new();
-    child.stdout.take().expect("stdout").read_to_end(&mut output).expect("reading the oracle");
-    writer.join().expect("writer thread");
-    let status = child.wait().expect("waiting for qemu");
-    assert!(status.success(), "the oracle (-cpu {cpu}) failed: {status}");
+    let output = run_qemu(cpu, bin, input);
     let mut rd = Le(&output);
     assert_eq!(rd.u32(), MAGIC, "oracle output header");
     let back = rd.u32();
@@ -973,7 +914,7 @@ fn generate(rng: &mut Rng, n: usize) -> impl Iterator<Item = Case> + '_ {
 #[test]
 fn single_instructions_match_qemu_user() {
     assert!(qemu_present(), "qemu-aarch64 not found: install Debian's qemu-user package to run this test");
-    let bin = build_oracle();
+    let bin = build_oracle("insn-oracle", "insn-oracle");
     let n: usize = std::env::var("EL2EMU_DIFF_N").ok().and_then(|s| s.parse().ok()).unwrap_or(120_000);
     let seed: u64 = std::env::var("EL2EMU_DIFF_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x00d1_ff00_5eed);
     let start = Instant::now();

@@ -20,6 +20,9 @@ use el2emu_cpu::sysreg::{hcr, id, Slot};
 use el2emu_cpu::{Cpu, CpuState, NullPlatform};
 use el2emu_mmu::GuestRam;
 
+mod support;
+use support::{Random, SplitMix64 as Rng};
+
 const RAM_BASE: u64 = 0x4000_0000;
 const RAM_SIZE: u64 = 0x10_0000;
 /// Vector table for EL1 and EL2 (inside RAM, so a taken exception executes more of the
@@ -29,25 +32,6 @@ const VBAR: u64 = RAM_BASE + 0x8_0000;
 const STEPS_PER_WORD: usize = 3;
 /// Words per PE configuration before a fresh `Cpu` is built.
 const BATCH: usize = 512;
-
-/// SplitMix64: small, fast, good enough to spread bits, and deterministic.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, one_in: u64) -> bool {
-        self.below(one_in) == 0
-    }
-}
 
 // ---- panic capture -------------------------------------------------------------------
 

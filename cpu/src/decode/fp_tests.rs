@@ -2,25 +2,13 @@
 //! assembled instructions landing on their lines, and random words of every line.
 
 use super::TABLE;
-use crate::decode::{decode, Encoding};
+use crate::decode::decode;
 
 #[test]
 fn every_line_is_reached_through_the_decoder() {
     // Each line's own all-fields-zero word, and random field values, decode to it (the
     // tables searched before this one must not shadow it).
-    let mut x = 0x9e37_79b9_7f4a_7c15u64;
-    for e in TABLE {
-        assert!(std::ptr::eq(decode(e.value).unwrap(), e), "{} shadowed at {:#x}", e.name, e.value);
-        let mut own = 0;
-        for _ in 0..64 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let w = e.value | (x as u32 & !e.mask);
-            own += decode(w).is_some_and(|d: &Encoding| std::ptr::eq(d, e)) as u32;
-        }
-        assert!(own > 0, "{} never wins", e.name);
-    }
+    crate::decode::test_support::assert_every_line_wins(TABLE, 0x9e37_79b9_7f4a_7c15, decode);
 }
 
 #[test]

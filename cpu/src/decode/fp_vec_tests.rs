@@ -3,7 +3,8 @@
 //! instances of every line run without panicking.
 
 use super::TABLE;
-use crate::decode::{decode, simd_fp, simd_int, simd_perm, Encoding};
+use crate::decode::test_support::{self, overlap};
+use crate::decode::{decode, simd_fp, simd_int, simd_perm};
 use crate::exec::simd_fuzz::Rng;
 use crate::insn::Insn;
 use crate::platform::NullPlatform;
@@ -11,24 +12,13 @@ use crate::sysreg::Slot;
 
 #[test]
 fn every_line_decodes_to_itself() {
-    for e in TABLE {
-        for w in [e.value, e.value | !e.mask] {
-            let hit = decode(w).expect("decodes");
-            assert!(std::ptr::eq(hit, e), "{} ({w:#010x}) decodes to {}", e.name, hit.name);
-        }
-    }
-}
-
-fn overlap(a: &Encoding, b: &Encoding) -> bool {
-    (a.value ^ b.value) & a.mask & b.mask == 0
+    test_support::assert_every_line_decodes_to_itself(TABLE);
 }
 
 #[test]
 fn lines_are_disjoint_from_each_other_and_from_named_lines_elsewhere() {
-    for (k, a) in TABLE.iter().enumerate() {
-        for b in &TABLE[k + 1..] {
-            assert!(!overlap(a, b), "{} ({}) overlaps {} ({})", a.name, a.pattern, b.name, b.pattern);
-        }
+    test_support::assert_lines_disjoint(TABLE);
+    for a in TABLE {
         // The integer lines share the three-same / two-register-misc / across-lanes /
         // indexed / shift-immediate classes by opcode; `simd_fp` has named lines (copy,
         // modified immediate, logical) besides its class-wide `AdvSIMD_*` ones.

@@ -307,34 +307,6 @@ pub static TABLE: &[Encoding] = &[
 mod tests {
     use super::TABLE;
     use crate::decode::decode;
-    use crate::platform::NullPlatform;
-    use crate::sysreg::{sctlr, Slot};
-    use crate::testutil::{cpu_with_code, CODE, DATA};
-
-    /// xorshift64*: deterministic test randomness.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-
-        /// A register value that is often a usable address, sometimes not.
-        fn value(&mut self) -> u64 {
-            let r = self.next();
-            match r % 6 {
-                0 => DATA.wrapping_add((r >> 8) % 0x2000).wrapping_sub(0x1000),
-                1 => DATA + ((r >> 8) % 0x100) * 16,
-                2 => CODE + 0x10_0000 - (r >> 8) % 64,
-                3 => self.next(),
-                4 => 0,
-                _ => CODE + (r >> 8) % 0x100,
-            }
-        }
-    }
 
     /// Random instances of every line (fields random, fixed bits as the line says) on
     /// randomised state: no panic, and when an exception is taken the general-purpose,
@@ -346,56 +318,12 @@ mod tests {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(200_000 / TABLE.len() + 1);
-        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-        let mut plat = NullPlatform;
-        for e in TABLE {
-            let mut cpu = cpu_with_code(&[0; 4], 1);
-            let template = cpu.s.clone();
-            for _ in 0..per_line {
-                let w = (rng.next() as u32 & !e.mask) | e.value;
-                cpu.s.clone_from(&template);
-                for k in 0..31 {
-                    cpu.s.x[k] = rng.value();
-                }
-                for k in 0..3 {
-                    cpu.s.sp_el[k] = rng.value();
-                }
-                for v in cpu.s.v.iter_mut() {
-                    *v = [rng.next(), rng.next()];
-                }
-                let r = rng.next();
-                cpu.s.el = (r & 1) as u32;
-                cpu.s.spsel = ((r >> 1) & 1) as u32 & cpu.s.el;
-                cpu.s.sys[Slot::SCTLR_EL1 as usize] |= (r >> 2) & (sctlr::SA | sctlr::SA0 | sctlr::A);
-                cpu.s.sys[Slot::CPACR_EL1 as usize] = ((r >> 8) & 3) << 20;
-                cpu.model = if r >> 10 & 1 != 0 { crate::sysreg::id::MAX } else { crate::sysreg::id::CORTEX_A57 };
-                if r >> 11 & 1 != 0 {
-                    cpu.s.excl_addr = cpu.s.xsp((w >> 5) & 31);
-                    cpu.s.excl_size = 1 << ((r >> 12) % 5);
-                }
-                assert!(cpu.ram.load(CODE, &w.to_le_bytes()));
-                cpu.s.pc = CODE;
-                let before = cpu.s.clone();
-                let _ = cpu.step(&mut plat);
-                if cpu.s.pc != CODE + 4 {
-                    assert_eq!(cpu.s.x, before.x, "{} {w:#010x}: X changed by a fault", e.name);
-                    assert_eq!(cpu.s.v, before.v, "{} {w:#010x}: V changed by a fault", e.name);
-                    assert_eq!(cpu.s.sp_el, before.sp_el, "{} {w:#010x}: SP changed by a fault", e.name);
-                }
-            }
-        }
+        crate::exec::simd_fuzz::fuzz_table(TABLE, per_line, 0x9e37_79b9_7f4a_7c15);
     }
 
-    /// The lines are pairwise disjoint, so their order does not matter and none is
-    /// shadowed.
     #[test]
     fn lines_are_disjoint() {
-        for (k, a) in TABLE.iter().enumerate() {
-            for b in &TABLE[k + 1..] {
-                let overlap = (a.value ^ b.value) & a.mask & b.mask == 0;
-                assert!(!overlap, "{} ({}) overlaps {} ({})", a.name, a.pattern, b.name, b.pattern);
-            }
-        }
+        crate::decode::test_support::assert_lines_disjoint(TABLE);
     }
 
     /// Instructions assembled by dynasm decode to the line named after them.

@@ -22,6 +22,8 @@ pub mod ldst;
 pub mod simd_fp;
 pub mod simd_int;
 pub mod simd_perm;
+#[cfg(test)]
+pub(crate) mod test_support;
 
 /// One encoding of one instruction.
 pub struct Encoding {

@@ -113,19 +113,7 @@ mod tests {
     fn no_line_is_shadowed() {
         // Every line decodes its own all-fields-zero word and, for random field values,
         // at least sometimes wins over the lines above it.
-        let mut x = 0x1234_5678_9abc_def0u64;
-        for e in TABLE {
-            assert!(std::ptr::eq(first(e.value).unwrap(), e), "{} shadowed at {:#x}", e.name, e.value);
-            let mut own = 0;
-            for _ in 0..64 {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                let w = e.value | (x as u32 & !e.mask);
-                own += std::ptr::eq(first(w).unwrap(), e) as u32;
-            }
-            assert!(own > 0, "{} never wins", e.name);
-        }
+        crate::decode::test_support::assert_every_line_wins(TABLE, 0x1234_5678_9abc_def0, first);
     }
 
     #[test]

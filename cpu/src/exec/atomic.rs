@@ -135,14 +135,7 @@ pub fn casp(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
 
 #[cfg(test)]
 mod tests {
-    use crate::testutil::{cpu_with_code, run, End, DATA};
-
-    fn run_code(code: &[u8], setup: impl FnOnce(&mut crate::Cpu)) -> (crate::Cpu, End) {
-        let mut cpu = cpu_with_code(code, 1);
-        setup(&mut cpu);
-        let end = run(&mut cpu, 1000);
-        (cpu, end)
-    }
+    use crate::testutil::{cpu_with_code, run, run_code, End, DATA};
 
     /// Run one atomic `word` (Rs = X2, Rt = X3, Rn = X1) on `mem` with X2 = `s`.
     fn atomic(word: u32, mem: u64, s: u64) -> (u64, u64) {

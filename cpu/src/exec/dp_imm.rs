@@ -3,7 +3,8 @@
 //! [`super::dp_logical_imm`], bitfield in [`super::dp_bitfield`].
 
 use crate::exception::{self, Trap};
-use crate::exec::{add_with_carry, trunc};
+use crate::exec::dp_reg::add_sub_tail;
+use crate::exec::trunc;
 use crate::insn::Insn;
 use crate::interp::Cpu;
 use crate::platform::Platform;
@@ -29,19 +30,11 @@ pub fn adrp(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
 /// non-flag-setting forms and XZR for the S forms.
 #[inline(always)]
 fn add_sub_imm(cpu: &mut Cpu, i: Insn, sub: bool, setflags: bool) -> R {
-    let sf = i.sf();
     let imm12 = i.bits(21, 10) as u64;
     let imm = if i.bit(22) { imm12 << 12 } else { imm12 };
     let operand1 = cpu.s.xsp(i.rn());
-    let (operand2, carry_in) = if sub { (!imm, true) } else { (imm, false) };
-    let (result, flags) = add_with_carry(operand1, operand2, carry_in, sf);
-    if setflags {
-        cpu.s.nzcv = flags;
-        cpu.s.set_xr(i.rd(), result);
-    } else {
-        cpu.s.set_xsp(i.rd(), result);
-    }
-    Ok(())
+    let operand2 = if sub { !imm } else { imm };
+    add_sub_tail(cpu, i, operand1, operand2, sub, setflags, true)
 }
 
 /// Arm ARM C6.2.4: ADD (immediate).

@@ -4,7 +4,8 @@
 //! bitfield class, [`super::dp_bitfield`]).
 
 use crate::exception::{self, Trap};
-use crate::exec::{nzcv, trunc};
+use super::dp_logical_reg::{logical_tail, LogicalOp};
+use crate::exec::trunc;
 use crate::insn::Insn;
 use crate::interp::Cpu;
 use crate::platform::Platform;
@@ -56,12 +57,6 @@ fn replicate(elem: u64, esize: u32) -> u64 {
     if esize >= 64 { elem } else { elem.wrapping_mul(u64::MAX / ((1u64 << esize) - 1)) }
 }
 
-#[derive(Clone, Copy)]
-enum LogicalOp {
-    And,
-    Orr,
-    Eor,
-}
 
 /// The shared body of AND/ORR/EOR/ANDS (immediate). `sf == 0 && N == 1` and the
 /// reserved bitmask values are UNDEFINED. Rd is SP for AND/ORR/EOR, XZR for ANDS.
@@ -77,22 +72,8 @@ fn logical_imm(cpu: &mut Cpu, i: Insn, op: LogicalOp, setflags: bool) -> R {
     };
     let imm = trunc(wmask, sf);
     let operand1 = cpu.s.xr(i.rn());
-    let result = trunc(
-        match op {
-            LogicalOp::And => operand1 & imm,
-            LogicalOp::Orr => operand1 | imm,
-            LogicalOp::Eor => operand1 ^ imm,
-        },
-        sf,
-    );
-    if setflags {
-        let n = (result >> (datasize - 1)) & 1 != 0;
-        cpu.s.nzcv = nzcv(n, result == 0, false, false);
-        cpu.s.set_xr(i.rd(), result);
-    } else {
-        cpu.s.set_xsp(i.rd(), result);
-    }
-    Ok(())
+    let result = op.apply(operand1, imm, sf);
+    logical_tail(cpu, i, result, setflags, true)
 }
 
 /// Arm ARM C6.2.12: AND (immediate).

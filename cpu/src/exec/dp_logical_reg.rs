@@ -2,7 +2,7 @@
 //! AND, BIC, ORR, ORN, EOR, EON, ANDS, BICS and the aliases MOV (register), MVN, TST
 //! (shifted register). All four shift types, ROR included, are allowed here.
 
-use super::dp_reg::shifted_operand;
+use super::dp_reg::{shifted_operand, write_rd};
 use crate::exception::Trap;
 use crate::exec::{nzcv, trunc};
 use crate::insn::Insn;
@@ -11,37 +11,54 @@ use crate::platform::Platform;
 
 type R = Result<(), Trap>;
 
+/// The operation of the logical classes (shifted register and immediate).
 #[derive(Clone, Copy)]
-enum LogicalOp {
+pub(super) enum LogicalOp {
     And,
     Orr,
     Eor,
+}
+
+impl LogicalOp {
+    /// `operand1 AND/OR/EOR operand2`, truncated to the datasize given by `sf`.
+    #[inline(always)]
+    pub(super) fn apply(self, operand1: u64, operand2: u64, sf: bool) -> u64 {
+        trunc(
+            match self {
+                LogicalOp::And => operand1 & operand2,
+                LogicalOp::Orr => operand1 | operand2,
+                LogicalOp::Eor => operand1 ^ operand2,
+            },
+            sf,
+        )
+    }
+}
+
+/// The common tail of the logical classes (Arm ARM C6.2.12-C6.2.15, C6.2.31-C6.2.32,
+/// C6.2.103-C6.2.105, C6.2.254-C6.2.256): the S forms (ANDS, BICS) set PSTATE.NZCV
+/// to `result<datasize-1>:IsZero(result):00` and write Rd as XZR. The non-S forms write
+/// Rd as SP when `rd_sp` (immediate class), otherwise as XZR.
+#[inline(always)]
+pub(super) fn logical_tail(cpu: &mut Cpu, i: Insn, result: u64, setflags: bool, rd_sp: bool) -> R {
+    if setflags {
+        let datasize = if i.sf() { 64 } else { 32 };
+        cpu.s.nzcv = nzcv((result >> (datasize - 1)) & 1 != 0, result == 0, false, false);
+    }
+    write_rd(cpu, i, result, rd_sp && !setflags);
+    Ok(())
 }
 
 /// The shared body of the logical (shifted register) class: `invert` is the N bit
 /// (BIC, ORN, EON, BICS), all registers are XZR-type.
 #[inline(always)]
 fn logical_shift(cpu: &mut Cpu, i: Insn, op: LogicalOp, invert: bool, setflags: bool) -> R {
-    let sf = i.sf();
-    let datasize = if sf { 64 } else { 32 };
     let operand1 = cpu.s.xr(i.rn());
     let mut operand2 = shifted_operand(cpu, i)?;
     if invert {
         operand2 = !operand2;
     }
-    let result = trunc(
-        match op {
-            LogicalOp::And => operand1 & operand2,
-            LogicalOp::Orr => operand1 | operand2,
-            LogicalOp::Eor => operand1 ^ operand2,
-        },
-        sf,
-    );
-    if setflags {
-        cpu.s.nzcv = nzcv((result >> (datasize - 1)) & 1 != 0, result == 0, false, false);
-    }
-    cpu.s.set_xr(i.rd(), result);
-    Ok(())
+    let result = op.apply(operand1, operand2, i.sf());
+    logical_tail(cpu, i, result, setflags, false)
 }
 
 /// Arm ARM C6.2.13: AND (shifted register).

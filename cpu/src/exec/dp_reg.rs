@@ -66,6 +66,41 @@ pub(crate) fn shifted_operand(cpu: &Cpu, i: Insn) -> Result<u64, Trap> {
     Ok(shift_reg(cpu.s.xr(i.rm()), i.bits(23, 22), amount, i.sf()))
 }
 
+/// The common tail of the add/subtract classes (Arm ARM C6.2.3-C6.2.9, C6.2.356-C6.2.364,
+/// ADC/ADCS/SBC/SBCS C6.2.1-C6.2.2, C6.2.277-C6.2.278): `(result, nzcv) =
+/// AddWithCarry(operand1, operand2, carry_in)` at the datasize given by `sf`; the S
+/// forms set PSTATE.NZCV and write Rd as XZR. The non-S forms write Rd as SP when
+/// `rd_sp` (immediate and extended-register classes), otherwise as XZR. The caller has
+/// already inverted `operand2` for the subtracting forms.
+#[inline(always)]
+pub(crate) fn add_sub_tail(
+    cpu: &mut Cpu,
+    i: Insn,
+    operand1: u64,
+    operand2: u64,
+    carry_in: bool,
+    setflags: bool,
+    rd_sp: bool,
+) -> R {
+    let (result, flags) = add_with_carry(operand1, operand2, carry_in, i.sf());
+    if setflags {
+        cpu.s.nzcv = flags;
+    }
+    write_rd(cpu, i, result, rd_sp && !setflags);
+    Ok(())
+}
+
+/// Writes `result` to Rd as SP when `sp` (the non-flag-setting forms of the classes
+/// whose Rd may be SP), otherwise as XZR.
+#[inline(always)]
+pub(crate) fn write_rd(cpu: &mut Cpu, i: Insn, result: u64, sp: bool) {
+    if sp {
+        cpu.s.set_xsp(i.rd(), result);
+    } else {
+        cpu.s.set_xr(i.rd(), result);
+    }
+}
+
 /// The shared body of ADD/ADDS/SUB/SUBS (shifted register): shift type ROR is
 /// reserved (UNDEFINED); all registers are XZR-type.
 #[inline(always)]
@@ -75,13 +110,8 @@ fn add_sub_shift(cpu: &mut Cpu, i: Insn, sub: bool, setflags: bool) -> R {
     }
     let operand1 = cpu.s.xr(i.rn());
     let operand2 = shifted_operand(cpu, i)?;
-    let (operand2, carry_in) = if sub { (!operand2, true) } else { (operand2, false) };
-    let (result, flags) = add_with_carry(operand1, operand2, carry_in, i.sf());
-    if setflags {
-        cpu.s.nzcv = flags;
-    }
-    cpu.s.set_xr(i.rd(), result);
-    Ok(())
+    let operand2 = if sub { !operand2 } else { operand2 };
+    add_sub_tail(cpu, i, operand1, operand2, sub, setflags, false)
 }
 
 /// Arm ARM C6.2.5: ADD (shifted register).
@@ -113,18 +143,10 @@ fn add_sub_ext(cpu: &mut Cpu, i: Insn, sub: bool, setflags: bool) -> R {
     if shift > 4 {
         return Err(exception::undefined(&cpu.s));
     }
-    let sf = i.sf();
     let operand1 = cpu.s.xsp(i.rn());
-    let operand2 = trunc(extend_reg(cpu.s.xr(i.rm()), i.bits(15, 13), shift), sf);
-    let (operand2, carry_in) = if sub { (!operand2, true) } else { (operand2, false) };
-    let (result, flags) = add_with_carry(operand1, operand2, carry_in, sf);
-    if setflags {
-        cpu.s.nzcv = flags;
-        cpu.s.set_xr(i.rd(), result);
-    } else {
-        cpu.s.set_xsp(i.rd(), result);
-    }
-    Ok(())
+    let operand2 = trunc(extend_reg(cpu.s.xr(i.rm()), i.bits(15, 13), shift), i.sf());
+    let operand2 = if sub { !operand2 } else { operand2 };
+    add_sub_tail(cpu, i, operand1, operand2, sub, setflags, true)
 }
 
 /// Arm ARM C6.2.3: ADD (extended register).
@@ -154,12 +176,7 @@ fn add_sub_carry(cpu: &mut Cpu, i: Insn, sub: bool, setflags: bool) -> R {
     let operand2 = cpu.s.xr(i.rm());
     let operand2 = if sub { !operand2 } else { operand2 };
     let carry = cpu.s.nzcv & crate::state::flags::C != 0;
-    let (result, flags) = add_with_carry(operand1, operand2, carry, i.sf());
-    if setflags {
-        cpu.s.nzcv = flags;
-    }
-    cpu.s.set_xr(i.rd(), result);
-    Ok(())
+    add_sub_tail(cpu, i, operand1, operand2, carry, setflags, false)
 }
 
 /// Arm ARM C6.2.1: ADC.

@@ -153,14 +153,7 @@ pub fn stlr(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
 
 #[cfg(test)]
 mod tests {
-    use crate::testutil::{cpu_with_code, run, End, DATA};
-
-    fn run_code(code: &[u8], setup: impl FnOnce(&mut crate::Cpu)) -> (crate::Cpu, End) {
-        let mut cpu = cpu_with_code(code, 1);
-        setup(&mut cpu);
-        let end = run(&mut cpu, 1000);
-        (cpu, end)
-    }
+    use crate::testutil::{cpu_with_code, run, run_code, End, DATA};
 
     #[test]
     fn ldxr_stxr_pass_then_second_store_fails() {

@@ -88,14 +88,7 @@ fn pair<const SCALE: u32, const SIGNED: bool>(cpu: &mut Cpu, plat: &mut dyn Plat
 #[cfg(test)]
 mod tests {
     use crate::sysreg::Slot;
-    use crate::testutil::{cpu_with_code, run, End, CODE, DATA};
-
-    fn run_code(code: &[u8], setup: impl FnOnce(&mut crate::Cpu)) -> (crate::Cpu, End) {
-        let mut cpu = cpu_with_code(code, 1);
-        setup(&mut cpu);
-        let end = run(&mut cpu, 1000);
-        (cpu, end)
-    }
+    use crate::testutil::{cpu_with_code, run, run_code, End, CODE, DATA};
 
     #[test]
     fn ldp_stp_x_forms_and_writeback() {

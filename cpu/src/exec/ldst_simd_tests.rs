@@ -5,17 +5,10 @@
 use dynasmrt::DynasmApi as _;
 
 use crate::sysreg::Slot;
-use crate::testutil::{cpu_with_code, run, End, DATA};
+use crate::testutil::{cpu_with_code, run, run_code, End, DATA};
 use crate::Cpu;
 
 const UNDEF: u64 = 1 << 25;
-
-fn run_code(code: &[u8], setup: impl FnOnce(&mut Cpu)) -> (Cpu, End) {
-    let mut cpu = cpu_with_code(code, 1);
-    setup(&mut cpu);
-    let end = run(&mut cpu, 1000);
-    (cpu, end)
-}
 
 /// Memory from DATA: byte at DATA + d is d + 1.
 fn pattern(c: &mut Cpu) {

@@ -3,7 +3,7 @@
 //! aligned to its size faults.
 
 use crate::sysreg::Slot;
-use crate::testutil::{cpu_with_code, run, End, CODE, DATA};
+use crate::testutil::{self, End, CODE, DATA};
 use crate::Cpu;
 
 const UNDEF: u64 = 1 << 25;
@@ -17,12 +17,12 @@ fn pattern(c: &mut Cpu) {
     }
 }
 
+/// [`testutil::run_code`] on the [`pattern`] memory and registers.
 fn run_code(code: &[u8], setup: impl FnOnce(&mut Cpu)) -> (Cpu, End) {
-    let mut cpu = cpu_with_code(code, 1);
-    pattern(&mut cpu);
-    setup(&mut cpu);
-    let end = run(&mut cpu, 1000);
-    (cpu, end)
+    testutil::run_code(code, |c| {
+        pattern(c);
+        setup(c)
+    })
 }
 
 fn bytes16(b: [u8; 16]) -> [u64; 2] {

@@ -6,7 +6,7 @@
 use dynasmrt::DynasmApi as _;
 
 use crate::sysreg::{sctlr, Slot};
-use crate::testutil::{cpu_with_code, run, End, CODE, DATA};
+use crate::testutil::{cpu_with_code, run, run_code, End, CODE, DATA};
 use crate::Cpu;
 
 /// ESR of a data abort taken to EL1 from EL1 (EC 0x25, IL), without ISV.
@@ -15,13 +15,6 @@ const WNR: u64 = 1 << 6;
 const ALIGN: u64 = 0x21;
 const EXTERNAL: u64 = 0x10;
 const END_OF_RAM: u64 = CODE + 0x10_0000;
-
-fn run_code(code: &[u8], setup: impl FnOnce(&mut Cpu)) -> (Cpu, End) {
-    let mut cpu = cpu_with_code(code, 1);
-    setup(&mut cpu);
-    let end = run(&mut cpu, 1000);
-    (cpu, end)
-}
 
 /// Memory from DATA-8: byte at DATA + d is d + 9 (0x01, 0x02, ...).
 fn pattern(c: &mut Cpu) {

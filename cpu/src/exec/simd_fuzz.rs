@@ -1,6 +1,7 @@
 //! Test helper: random instances of every line of a decode table executed on
 //! randomised state (general-purpose registers often usable addresses, random V
-//! registers, FP trap on or off, EL0/EL1, `max` or `cortex-a57`). The emulator must not
+//! registers, FP trap on or off, EL0/EL1, `max` or `cortex-a57`, exclusive monitor
+//! armed or not). The emulator must not
 //! panic, and when the instruction does not retire (an exception was taken) the
 //! general-purpose, SIMD&FP and stack registers must be unchanged.
 
@@ -65,6 +66,11 @@ pub fn fuzz_table(table: &[Encoding], per_line: usize, seed: u64) {
             let fpen = if (r >> 8) & 3 == 0 { (r >> 10) & 1 } else { 3 };
             cpu.s.sys[Slot::CPACR_EL1 as usize] = fpen << 20;
             cpu.model = if r >> 12 & 1 != 0 { crate::sysreg::id::MAX } else { crate::sysreg::id::CORTEX_A57 };
+            // An exclusive monitor armed at the Rn address half the time.
+            if r >> 13 & 1 != 0 {
+                cpu.s.excl_addr = cpu.s.xsp((w >> 5) & 31);
+                cpu.s.excl_size = 1 << ((r >> 14) % 5);
+            }
             assert!(cpu.ram.load(CODE, &w.to_le_bytes()));
             cpu.s.pc = CODE;
             let before = cpu.s.clone();

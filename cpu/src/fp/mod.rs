@@ -36,6 +36,8 @@ pub mod unpack;
 mod tests;
 #[cfg(test)]
 mod tests_convert;
+#[cfg(test)]
+mod test_support;
 
 pub use arith::{fp_abs, fp_add, fp_max, fp_max_num, fp_min, fp_min_num, fp_mul, fp_neg, fp_sub};
 pub use compare::{fp_compare, fp_compare_eq, fp_compare_ge, fp_compare_gt};

@@ -2,36 +2,7 @@
 
 use super::*;
 use FpSize::{D, H, S};
-
-const IOC: u32 = FpFlags::IOC;
-const DZC: u32 = FpFlags::DZC;
-const OFC: u32 = FpFlags::OFC;
-const UFC: u32 = FpFlags::UFC;
-const IXC: u32 = FpFlags::IXC;
-const IDC: u32 = FpFlags::IDC;
-
-fn cr(rmode: FpRounding) -> Fpcr {
-    Fpcr {
-        rmode,
-        ..Fpcr::default()
-    }
-}
-const RN: Fpcr = Fpcr {
-    ahp: false,
-    dn: false,
-    fz: false,
-    rmode: FpRounding::TieEven,
-};
-const FZ: Fpcr = Fpcr { fz: true, ..RN };
-const DN: Fpcr = Fpcr { dn: true, ..RN };
-const AHP: Fpcr = Fpcr { ahp: true, ..RN };
-
-/// Runs `f` with fresh flags and returns (result, flags).
-fn run<T>(f: impl FnOnce(&mut FpFlags) -> T) -> (T, u32) {
-    let mut flags = FpFlags::default();
-    let r = f(&mut flags);
-    (r, flags.bits())
-}
+use super::test_support::*;
 
 #[test]
 fn to_fixed_saturation() {
