@@ -64,8 +64,7 @@ fn cmd_run(a: RunArgs) -> Result<i32> {
     let kernel = read_file(&a.kernel, "kernel")?;
     let initrd = a.initrd.as_deref().map(|p| read_file(p, "initrd")).transpose()?;
     let cfg = machine_config(&a.board, a.append.clone(), a.board.machine.virtualization);
-    boot_and_run(cfg, &kernel, initrd.as_deref(), &a.board)
-        .with_context(|| format!("running `{}`", a.kernel.display()))
+    boot_and_run(cfg, &kernel, initrd.as_deref(), &a.board).with_context(|| format!("running `{}`", a.kernel.display()))
 }
 
 fn cmd_demo(a: DemoArgs) -> Result<i32> {
@@ -108,4 +107,3 @@ pub fn report(o: &Outcome) -> i32 {
     }
     0
 }
-

@@ -30,7 +30,11 @@ pub struct Sample {
 impl Sample {
     /// Millions of instructions per host second.
     pub fn mips(&self) -> f64 {
-        if self.secs > 0.0 { self.insns as f64 / self.secs / 1e6 } else { 0.0 }
+        if self.secs > 0.0 {
+            self.insns as f64 / self.secs / 1e6
+        } else {
+            0.0
+        }
     }
 }
 

@@ -178,8 +178,14 @@ pub fn parse_machine(s: &str) -> Result<MachineOpts, String> {
             ("virtualization", "on" | "true" | "yes") => m.virtualization = true,
             ("virtualization", "off" | "false" | "no") => m.virtualization = false,
             ("gic-version", "3") => {}
-            ("gic-version", other) => return Err(format!("gic-version={other} is not supported: el2emu has a GICv3 only")),
-            _ => return Err(format!("unsupported machine option `{opt}` (el2emu knows virtualization=on|off, gic-version=3)")),
+            ("gic-version", other) => {
+                return Err(format!("gic-version={other} is not supported: el2emu has a GICv3 only"))
+            }
+            _ => {
+                return Err(format!(
+                    "unsupported machine option `{opt}` (el2emu knows virtualization=on|off, gic-version=3)"
+                ))
+            }
         }
     }
     Ok(m)
@@ -210,7 +216,16 @@ const QEMU_WITH_VALUE: &[(&str, &str)] = &[
 const QEMU_IGNORED: &[&str] = &["-nographic", "-no-reboot"];
 /// el2emu options taking a value (their value is never rewritten).
 const OWN_WITH_VALUE: &[&str] = &[
-    "--kernel", "--initrd", "--append", "--memory", "--smp", "--machine", "--cpu", "--max-insns", "--image", "--engine",
+    "--kernel",
+    "--initrd",
+    "--append",
+    "--memory",
+    "--smp",
+    "--machine",
+    "--cpu",
+    "--max-insns",
+    "--image",
+    "--engine",
     "--runs",
 ];
 const SUBCOMMANDS: &[&str] = &["run", "demo", "bench", "help", "-h", "--help", "-V", "--version"];

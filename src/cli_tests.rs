@@ -32,7 +32,19 @@ fn native_run() {
 
 #[test]
 fn native_trace_and_limits() {
-    let r = run(&["run", "--kernel", "k", "-d", "int,in_asm", "-D", "log.txt", "--max-insns", "1000", "--cpu", "cortex-a57"]);
+    let r = run(&[
+        "run",
+        "--kernel",
+        "k",
+        "-d",
+        "int,in_asm",
+        "-D",
+        "log.txt",
+        "--max-insns",
+        "1000",
+        "--cpu",
+        "cortex-a57",
+    ]);
     let t = r.board.trace.unwrap();
     assert!(t.int && t.in_asm);
     assert_eq!(r.board.logfile, Some(PathBuf::from("log.txt")));
@@ -45,8 +57,22 @@ fn native_trace_and_limits() {
 #[test]
 fn qemu_spelling_without_run() {
     let r = run(&[
-        "-M", "virt,virtualization=on,gic-version=3", "-cpu", "max", "-m", "512M", "-nographic", "-no-reboot",
-        "-kernel", "X", "-initrd", "Y", "-append", "Z", "-smp", "2",
+        "-M",
+        "virt,virtualization=on,gic-version=3",
+        "-cpu",
+        "max",
+        "-m",
+        "512M",
+        "-nographic",
+        "-no-reboot",
+        "-kernel",
+        "X",
+        "-initrd",
+        "Y",
+        "-append",
+        "Z",
+        "-smp",
+        "2",
     ]);
     assert!(r.board.machine.virtualization);
     assert_eq!(r.board.memory, 512 * MIB);

@@ -40,9 +40,8 @@ const PSCI_MIGRATE: u32 = 0xc400_0005;
 
 /// A fixed seed for the kernel's RNG: early boot then does not wait for entropy, and
 /// every run sees the same bytes.
-const RNG_SEED: [u32; 8] = [
-    0x656c_3265, 0x6d75_2d64, 0x6574_6572, 0x6d69_6e69, 0x7374_6963, 0x2d73_6565, 0x6430_0001, 0x0000_0002,
-];
+const RNG_SEED: [u32; 8] =
+    [0x656c_3265, 0x6d75_2d64, 0x6574_6572, 0x6d69_6e69, 0x7374_6963, 0x2d73_6565, 0x6430_0001, 0x0000_0002];
 
 /// What the device tree describes beyond the fixed board.
 #[derive(Clone, Debug, Default)]

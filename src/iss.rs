@@ -47,9 +47,14 @@ fn is_virtual(s: &CpuState, e: &Exception) -> bool {
 
 /// The names of the raised interrupt lines.
 pub fn lines(l: u32) -> String {
-    let names = [(line::IRQ, "IRQ"), (line::FIQ, "FIQ"), (line::VIRQ, "vIRQ"), (line::VFIQ, "vFIQ"), (line::SERROR, "SError")];
+    let names =
+        [(line::IRQ, "IRQ"), (line::FIQ, "FIQ"), (line::VIRQ, "vIRQ"), (line::VFIQ, "vFIQ"), (line::SERROR, "SError")];
     let v: Vec<&str> = names.iter().filter(|(b, _)| l & b != 0).map(|(_, n)| *n).collect();
-    if v.is_empty() { "none".into() } else { v.join("+") }
+    if v.is_empty() {
+        "none".into()
+    } else {
+        v.join("+")
+    }
 }
 
 /// DFSC/IFSC in words, with the MMU crate's names ("translation fault, level 2").
@@ -82,7 +87,13 @@ fn data_abort(iss: u32, stage2: bool) -> String {
         let bytes = 1u32 << bits(iss, 23, 22);
         let bytes = if bytes == 1 { "1 byte".to_string() } else { format!("{bytes} bytes") };
         let srt = bits(iss, 20, 16);
-        let reg = if srt == 31 { "xzr".to_string() } else if iss & (1 << 15) != 0 { format!("x{srt}") } else { format!("w{srt}") };
+        let reg = if srt == 31 {
+            "xzr".to_string()
+        } else if iss & (1 << 15) != 0 {
+            format!("x{srt}")
+        } else {
+            format!("w{srt}")
+        };
         if write {
             d.push_str(&format!(", write of {bytes} from {reg} (ISV)"));
         } else {

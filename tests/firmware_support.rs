@@ -110,11 +110,7 @@ pub fn assert_passed(who: &str, name: &str, r: &Run) {
     let ctx = || format!("{who} {name}\n--- stdout ---\n{}\n--- stderr ---\n{}", r.stdout, r.stderr);
     assert!(r.ok, "{who} exited with an error: {}", ctx());
     assert!(!r.stdout.lines().any(|l| l.contains("FAIL")), "a check failed: {}", ctx());
-    assert!(
-        r.stdout.lines().any(|l| l.starts_with("RESULT: ALL PASS")),
-        "no `RESULT: ALL PASS` line: {}",
-        ctx()
-    );
+    assert!(r.stdout.lines().any(|l| l.starts_with("RESULT: ALL PASS")), "no `RESULT: ALL PASS` line: {}", ctx());
 }
 
 #[test]

@@ -8,7 +8,8 @@ use el2emu::trace::{self, TraceFlags};
 /// Run built-in image `name` on `cpus` PEs at EL2 with 512 MiB; (UART output, `-d int` log).
 fn run(name: &str, cpus: u32) -> (String, String) {
     let image = el2emu::images::image(name).unwrap_or_else(|| panic!("no image {name}"));
-    let cfg = MachineConfig { cpus, ram_size: 512 << 20, el2: true, max_insns: Some(2_000_000_000), ..Default::default() };
+    let cfg =
+        MachineConfig { cpus, ram_size: 512 << 20, el2: true, max_insns: Some(2_000_000_000), ..Default::default() };
     let out = SharedBuf::default();
     let log = SharedBuf::default();
     let mut m = Machine::new(cfg, image, None, Box::new(out.clone())).unwrap();

@@ -101,7 +101,14 @@ fn int_logs_of_two_runs_are_identical() {
         .map(|i| {
             let log = temp(&format!("int{i}.log"), b"");
             let out = el2emu(&[
-                "run", "--machine", "virt,virtualization=on", "--kernel", k.to_str().unwrap(), "-d", "int,cpu", "-D",
+                "run",
+                "--machine",
+                "virt,virtualization=on",
+                "--kernel",
+                k.to_str().unwrap(),
+                "-d",
+                "int,cpu",
+                "-D",
                 log.to_str().unwrap(),
             ]);
             assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -158,7 +158,13 @@ impl Cpu {
                 continue;
             }
             let target = if h & route != 0 || tge { 2 } else { 1 };
-            let taken = if target > s.el { true } else if target == s.el { s.daif & mask == 0 } else { false };
+            let taken = if target > s.el {
+                true
+            } else if target == s.el {
+                s.daif & mask == 0
+            } else {
+                false
+            };
             if taken {
                 return Some(self.interrupt(kind, target));
             }

@@ -34,7 +34,8 @@ impl AccessInfo {
     /// `sign` extended, `sf` a 64-bit destination, `ar` acquire/release semantics.
     pub const fn gpr(kind: AccessKind, size: u32, rt: u32, sign: bool, sf: bool, ar: bool) -> Self {
         let sas = size.trailing_zeros();
-        let iss = (1 << 24) | (sas << 22) | ((sign as u32) << 21) | (rt << 16) | ((sf as u32) << 15) | ((ar as u32) << 14);
+        let iss =
+            (1 << 24) | (sas << 22) | ((sign as u32) << 21) | (rt << 16) | ((sf as u32) << 15) | ((ar as u32) << 14);
         AccessInfo { kind, size, iss, unpriv: false, must_align: ar, cm: false }
     }
 
@@ -221,11 +222,7 @@ impl Cpu {
         // ISV is reported for stage-2 aborts on the access itself (Arm ARM D17.2.37:
         // "ISV ... for a stage 2 fault"), as QEMU does.
         let isv = if f.stage2 && !f.s1ptw { info.iss } else { 0 };
-        let iss = isv
-            | ((info.cm as u32) << 8)
-            | ((f.s1ptw as u32) << 7)
-            | ((wnr as u32) << 6)
-            | f.fsc();
+        let iss = isv | ((info.cm as u32) << 8) | ((f.s1ptw as u32) << 7) | ((wnr as u32) << 6) | f.fsc();
         self.abort(&f, va, [ec::DABT_LOWER, ec::DABT_SAME], iss)
     }
 
@@ -465,7 +462,9 @@ impl Cpu {
             Some(off) => {
                 self.fetch_tag = tag;
                 self.fetch_off = off;
-                self.ram.read_u32_at(off + (pc & 0xfff) as usize).ok_or_else(|| self.insn_abort(Fault::s1(FaultKind::External, 0), pc))
+                self.ram
+                    .read_u32_at(off + (pc & 0xfff) as usize)
+                    .ok_or_else(|| self.insn_abort(Fault::s1(FaultKind::External, 0), pc))
             }
             // Nothing executable there (flash is empty, MMIO is not executable here).
             None => Err(self.insn_abort(Fault::s1(FaultKind::External, 0), pc)),
@@ -494,5 +493,9 @@ fn current_asid(r: &Regime) -> u16 {
     }
     let ttbr = if (r.s1.tcr >> 22) & 1 != 0 { r.s1.ttbr1 } else { r.s1.ttbr0 };
     let asid = (ttbr >> 48) as u16;
-    if (r.s1.tcr >> 36) & 1 != 0 { asid } else { asid & 0xff }
+    if (r.s1.tcr >> 36) & 1 != 0 {
+        asid
+    } else {
+        asid & 0xff
+    }
 }

@@ -123,7 +123,11 @@ impl CpuState {
     /// Read X`n`, with register 31 reading as zero (XZR).
     #[inline(always)]
     pub fn xr(&self, n: u32) -> u64 {
-        if n == 31 { 0 } else { self.x[n as usize] }
+        if n == 31 {
+            0
+        } else {
+            self.x[n as usize]
+        }
     }
 
     /// Write X`n`, with register 31 discarding the value (XZR).
@@ -137,19 +141,31 @@ impl CpuState {
     /// Read X`n`, with register 31 reading as the current SP.
     #[inline(always)]
     pub fn xsp(&self, n: u32) -> u64 {
-        if n == 31 { self.sp() } else { self.x[n as usize] }
+        if n == 31 {
+            self.sp()
+        } else {
+            self.x[n as usize]
+        }
     }
 
     /// Write X`n`, with register 31 writing the current SP.
     #[inline(always)]
     pub fn set_xsp(&mut self, n: u32, v: u64) {
-        if n == 31 { self.set_sp(v) } else { self.x[n as usize] = v }
+        if n == 31 {
+            self.set_sp(v)
+        } else {
+            self.x[n as usize] = v
+        }
     }
 
     /// Index into `sp_el` of the current stack pointer.
     #[inline(always)]
     pub fn sp_index(&self) -> usize {
-        if self.spsel == 0 { 0 } else { self.el as usize }
+        if self.spsel == 0 {
+            0
+        } else {
+            self.el as usize
+        }
     }
 
     /// The current stack pointer.
@@ -191,7 +207,11 @@ impl CpuState {
             6 => n == v && !z,
             _ => true,
         };
-        if cond & 1 == 1 && cond != 0b1111 { !r } else { r }
+        if cond & 1 == 1 && cond != 0b1111 {
+            !r
+        } else {
+            r
+        }
     }
 
     /// The generic counter value CNTPCT (62.5 MHz from the 1 GHz virtual clock).

@@ -51,10 +51,21 @@ fn kind_of(name: &str) -> Kind {
 fn specials(s: FpSize) -> Vec<u64> {
     let (b, f) = (s.bias() as u64, u64::from(s.fbits()));
     let mut v = vec![
-        s.zero(false), s.zero(true), s.infinity(false), s.infinity(true), s.default_nan() | 3,
-        s.pack(true, s.exp_max(), 1), s.pack(false, 0, 1), s.pack(true, 0, s.frac_mask()),
-        s.pack(false, 1, 0), s.max_normal(true), s.pack(false, b, 0), s.pack(true, b, s.quiet_bit()),
-        s.pack(false, b + 1, s.quiet_bit()), s.pack(false, b - 1, s.frac_mask()), s.pack(true, b + f, 1),
+        s.zero(false),
+        s.zero(true),
+        s.infinity(false),
+        s.infinity(true),
+        s.default_nan() | 3,
+        s.pack(true, s.exp_max(), 1),
+        s.pack(false, 0, 1),
+        s.pack(true, 0, s.frac_mask()),
+        s.pack(false, 1, 0),
+        s.max_normal(true),
+        s.pack(false, b, 0),
+        s.pack(true, b, s.quiet_bit()),
+        s.pack(false, b + 1, s.quiet_bit()),
+        s.pack(false, b - 1, s.frac_mask()),
+        s.pack(true, b + f, 1),
     ];
     if s != FpSize::H {
         v.extend([s.pack(false, b + 31, 0), s.pack(true, b + 63, 0), s.pack(false, b + 32, s.frac_mask())]);
@@ -147,7 +158,13 @@ fn scalar_fp_instructions_match_qemu() {
                     let sp = specials(s);
                     for &a in &sp {
                         for &b in &sp {
-                            records.push((op, fpcr, a, b, sp[(rng.below(sp.len() as u64)) as usize] | (rng.next() << 32 & (0xf << 60))));
+                            records.push((
+                                op,
+                                fpcr,
+                                a,
+                                b,
+                                sp[(rng.below(sp.len() as u64)) as usize] | (rng.next() << 32 & (0xf << 60)),
+                            ));
                         }
                     }
                 }

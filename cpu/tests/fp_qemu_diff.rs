@@ -103,10 +103,7 @@ fn gen_fp(rng: &mut Rng, size: FpSize, other: Option<u64>) -> u64 {
             let frac = match rng.below(3) {
                 0 => frac,
                 1 => frac & !(size.frac_mask() >> rng.below(u64::from(f))),
-                _ => {
-                    (size.frac_mask() >> rng.below(u64::from(f)))
-                        ^ (size.frac_mask() * u64::from(rng.bool()))
-                }
+                _ => (size.frac_mask() >> rng.below(u64::from(f))) ^ (size.frac_mask() * u64::from(rng.bool())),
             };
             size.pack(sign, e, frac)
         }
@@ -114,17 +111,11 @@ fn gen_fp(rng: &mut Rng, size: FpSize, other: Option<u64>) -> u64 {
             // Close to the other operand: cancellation and ties.
             Some(o) if size.exp_field(o) != size.exp_max() => {
                 let delta = rng.below(5);
-                let v = if rng.bool() {
-                    o.wrapping_add(delta)
-                } else {
-                    o.wrapping_sub(delta)
-                } & size.mask();
+                let v = if rng.bool() { o.wrapping_add(delta) } else { o.wrapping_sub(delta) } & size.mask();
                 let v = if rng.bool() { v ^ size.sign_bit() } else { v };
                 // Shift the exponent a little.
                 let e = size.exp_field(v);
-                let ne = (e + rng.below(2 * u64::from(f) + 4))
-                    .saturating_sub(u64::from(f) + 2)
-                    .min(size.exp_max() - 1);
+                let ne = (e + rng.below(2 * u64::from(f) + 4)).saturating_sub(u64::from(f) + 2).min(size.exp_max() - 1);
                 if rng.below(3) == 0 {
                     size.pack(size.sign_of(v), ne, size.frac_field(v))
                 } else {
@@ -135,11 +126,7 @@ fn gen_fp(rng: &mut Rng, size: FpSize, other: Option<u64>) -> u64 {
         },
         12 => {
             // Around the underflow boundary.
-            size.pack(
-                sign,
-                rng.below(3 + u64::from(f)).min(size.exp_max() - 1),
-                frac,
-            )
+            size.pack(sign, rng.below(3 + u64::from(f)).min(size.exp_max() - 1), frac)
         }
         13 => {
             // Around the overflow boundary.
@@ -148,24 +135,14 @@ fn gen_fp(rng: &mut Rng, size: FpSize, other: Option<u64>) -> u64 {
         14 => {
             // Integers and halves near conversion limits (2^15, 2^31, 2^32, 2^63, 2^64).
             let k = [0u64, 1, 2, 15, 16, 31, 32, 52, 53, 63, 64, 23, 24][rng.below(13) as usize];
-            let e = (bias + k)
-                .saturating_sub(rng.below(2))
-                .min(size.exp_max() - 1);
-            let frac = if rng.bool() {
-                size.frac_mask() >> rng.below(4)
-            } else {
-                frac & rng.next() & rng.next()
-            };
+            let e = (bias + k).saturating_sub(rng.below(2)).min(size.exp_max() - 1);
+            let frac = if rng.bool() { size.frac_mask() >> rng.below(4) } else { frac & rng.next() & rng.next() };
             size.pack(sign, e, frac)
         }
         _ => {
             // Small integers and halves.
             let e = bias + rng.below(u64::from(f).min(12));
-            size.pack(
-                sign,
-                e.min(size.exp_max() - 1),
-                frac & !(size.frac_mask() >> rng.below(5)),
-            )
+            size.pack(sign, e.min(size.exp_max() - 1), frac & !(size.frac_mask() >> rng.below(5)))
         }
     }
 }
@@ -176,9 +153,7 @@ fn gen_int(rng: &mut Rng, bits: u32) -> u64 {
     let v = match rng.below(8) {
         0 => [0, 1, mask, mask >> 1, (mask >> 1) + 1, 2, 3][rng.below(7) as usize],
         1 => rng.next() >> rng.below(64),
-        2 => (1u64 << rng.below(u64::from(bits)))
-            .wrapping_add(rng.below(5))
-            .wrapping_sub(2),
+        2 => (1u64 << rng.below(u64::from(bits))).wrapping_add(rng.below(5)).wrapping_sub(2),
         3 => (rng.next() >> rng.below(64)).wrapping_neg(),
         4 => {
             // A value just above a rounding tie: 24/53 significant bits plus a few.
@@ -228,8 +203,7 @@ fn specials(size: FpSize) -> Vec<u64> {
 }
 
 fn fb(name: &str) -> u32 {
-    name.split_once("_fb")
-        .map_or(0, |(_, f)| f.parse().expect("fbits"))
+    name.split_once("_fb").map_or(0, |(_, f)| f.parse().expect("fbits"))
 }
 
 /// The model's `(result, fpsr)` for oracle operation `name`.
@@ -257,20 +231,8 @@ fn model(name: &str, fpcr_bits: u32, a: u64, b: u64, c: u64) -> (u64, u64) {
         "fcmeq" => all_ones(fp::fp_compare_eq(s, a, b, fpcr, f)),
         "fcmge" => all_ones(fp::fp_compare_ge(s, a, b, fpcr, f)),
         "fcmgt" => all_ones(fp::fp_compare_gt(s, a, b, fpcr, f)),
-        "facge" => all_ones(fp::fp_compare_ge(
-            s,
-            fp::fp_abs(s, a),
-            fp::fp_abs(s, b),
-            fpcr,
-            f,
-        )),
-        "facgt" => all_ones(fp::fp_compare_gt(
-            s,
-            fp::fp_abs(s, a),
-            fp::fp_abs(s, b),
-            fpcr,
-            f,
-        )),
+        "facge" => all_ones(fp::fp_compare_ge(s, fp::fp_abs(s, a), fp::fp_abs(s, b), fpcr, f)),
+        "facgt" => all_ones(fp::fp_compare_gt(s, fp::fp_abs(s, a), fp::fp_abs(s, b), fpcr, f)),
         "fabd" => fp::fp_abs(s, fp::fp_sub(s, a, b, fpcr, f)),
         "fmadd" => fp::fp_mul_add(s, c, a, b, fpcr, f),
         "fmsub" => fp::fp_mul_add(s, c, fp::fp_neg(s, a), b, fpcr, f),
@@ -306,16 +268,7 @@ fn model(name: &str, fpcr_bits: u32, a: u64, b: u64, c: u64) -> (u64, u64) {
                 _ => FpRounding::Zero,
             };
             let unsigned = mn.ends_with('u');
-            fp::fp_to_fixed(
-                size_of(sfx[1]),
-                a,
-                fb(name),
-                unsigned,
-                bits,
-                fpcr,
-                rounding,
-                f,
-            )
+            fp::fp_to_fixed(size_of(sfx[1]), a, fb(name), unsigned, bits, fpcr, rounding, f)
         }
         _ => panic!("no model for oracle op {name}"),
     };
@@ -324,10 +277,7 @@ fn model(name: &str, fpcr_bits: u32, a: u64, b: u64, c: u64) -> (u64, u64) {
 
 fn fmt_fpcr(fpcr: u32) -> String {
     let f = Fpcr::from_bits(u64::from(fpcr));
-    format!(
-        "{fpcr:#010x} (AHP={} DN={} FZ={} RMode={:?})",
-        f.ahp as u8, f.dn as u8, f.fz as u8, f.rmode
-    )
+    format!("{fpcr:#010x} (AHP={} DN={} FZ={} RMode={:?})", f.ahp as u8, f.dn as u8, f.fz as u8, f.rmode)
 }
 
 #[test]
@@ -336,25 +286,12 @@ fn fp_matches_qemu() {
         qemu_present(),
         "qemu-aarch64 is missing: install Debian's `qemu-user` package (apt-get install qemu-user) to run the FP differential test"
     );
-    let total: usize = std::env::var("EL2EMU_FP_VECTORS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200_000);
-    let seed: u64 = std::env::var("EL2EMU_FP_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0x5EED_F00D_1234_5678);
+    let total: usize = std::env::var("EL2EMU_FP_VECTORS").ok().and_then(|v| v.parse().ok()).unwrap_or(200_000);
+    let seed: u64 = std::env::var("EL2EMU_FP_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x5EED_F00D_1234_5678);
     let bin = fp_oracle();
-    let list = qemu("cortex-a57", &bin)
-        .arg("--list")
-        .output()
-        .expect("running the oracle --list");
+    let list = qemu("cortex-a57", &bin).arg("--list").output().expect("running the oracle --list");
     assert!(list.status.success(), "oracle --list failed");
-    let names: Vec<String> = String::from_utf8(list.stdout)
-        .expect("utf8")
-        .lines()
-        .map(str::to_owned)
-        .collect();
+    let names: Vec<String> = String::from_utf8(list.stdout).expect("utf8").lines().map(str::to_owned).collect();
     assert!(!names.is_empty());
 
     let mut rng = Rng(seed | 1);
@@ -365,9 +302,7 @@ fn fp_matches_qemu() {
             match kind_of(name) {
                 Kind::Fp(s) | Kind::ToInt(s) => {
                     let sp = specials(s);
-                    let unary = matches!(kind_of(name), Kind::ToInt(_))
-                        || !name.contains('_')
-                        || is_unary(name);
+                    let unary = matches!(kind_of(name), Kind::ToInt(_)) || !name.contains('_') || is_unary(name);
                     for (i, &a) in sp.iter().enumerate() {
                         for (j, &b) in sp.iter().enumerate() {
                             if unary && j > 0 {
@@ -409,11 +344,7 @@ fn fp_matches_qemu() {
             Kind::Fp(s) => {
                 let a = gen_fp(&mut rng, s, None);
                 let b = gen_fp(&mut rng, s, Some(a));
-                let c = if rng.bool() {
-                    gen_fp(&mut rng, s, Some(a))
-                } else {
-                    gen_fp(&mut rng, s, Some(b))
-                };
+                let c = if rng.bool() { gen_fp(&mut rng, s, Some(a)) } else { gen_fp(&mut rng, s, Some(b)) };
                 (a, b, c)
             }
             Kind::ToInt(s) => (gen_fp(&mut rng, s, None), 0, 0),
@@ -434,22 +365,11 @@ fn fp_matches_qemu() {
     ];
     let counts: Vec<(&str, usize)> = flag_names
         .iter()
-        .map(|&(bit, n)| {
-            (
-                n,
-                expected
-                    .iter()
-                    .filter(|(_, fpsr)| fpsr & u64::from(bit) != 0)
-                    .count(),
-            )
-        })
+        .map(|&(bit, n)| (n, expected.iter().filter(|(_, fpsr)| fpsr & u64::from(bit) != 0).count()))
         .collect();
     println!("fp_qemu_diff: flag coverage {counts:?}");
     for &(n, count) in &counts {
-        assert!(
-            count * 1000 >= records.len(),
-            "flag {n} raised in only {count} vectors: operand generator too weak"
-        );
+        assert!(count * 1000 >= records.len(), "flag {n} raised in only {count} vectors: operand generator too weak");
     }
 
     let mut mismatches = 0usize;
@@ -470,24 +390,9 @@ fn fp_matches_qemu() {
             }
         }
     }
-    let summary: Vec<String> = names
-        .iter()
-        .zip(&per_op)
-        .filter(|(_, &n)| n > 0)
-        .map(|(name, n)| format!("{name}:{n}"))
-        .collect();
-    println!(
-        "fp_qemu_diff: {grid} edge-grid + {} random vectors",
-        records.len() - grid
-    );
-    println!(
-        "fp_qemu_diff: {} vectors over {} operations, {mismatches} mismatches",
-        records.len(),
-        names.len()
-    );
-    assert!(
-        mismatches == 0,
-        "{mismatches} mismatches against qemu-aarch64 ({})\n{report}",
-        summary.join(" ")
-    );
+    let summary: Vec<String> =
+        names.iter().zip(&per_op).filter(|(_, &n)| n > 0).map(|(name, n)| format!("{name}:{n}")).collect();
+    println!("fp_qemu_diff: {grid} edge-grid + {} random vectors", records.len() - grid);
+    println!("fp_qemu_diff: {} vectors over {} operations, {mismatches} mismatches", records.len(), names.len());
+    assert!(mismatches == 0, "{mismatches} mismatches against qemu-aarch64 ({})\n{report}", summary.join(" "));
 }

@@ -132,7 +132,8 @@ fn random_pe(ram: &GuestRam, rng: &mut Rng) -> (Cpu, Box<CpuState>) {
     }
     s.sys[Slot::CPTR_EL2 as usize] = cptr;
     // SCTLR: MMU off; random alignment check, EL0 cache/DAIF/CTR enables, WFI/WFE traps.
-    let sctlr_bits: u64 = (1 << 1) | (1 << 3) | (1 << 4) | (1 << 9) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 18) | (1 << 26);
+    let sctlr_bits: u64 =
+        (1 << 1) | (1 << 3) | (1 << 4) | (1 << 9) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 18) | (1 << 26);
     let sctlr1 = s.sys[Slot::SCTLR_EL1 as usize];
     s.sys[Slot::SCTLR_EL1 as usize] = ((sctlr1 & !sctlr_bits) | (rng.next() & sctlr_bits)) & !1;
     let sctlr2 = s.sys[Slot::SCTLR_EL2 as usize];
@@ -141,9 +142,29 @@ fn random_pe(ram: &GuestRam, rng: &mut Rng) -> (Cpu, Box<CpuState>) {
         let mut h = hcr::RW;
         if rng.chance(2) {
             // Trap and routing controls (never VM or DC: stage 2 stays off).
-            let traps = hcr::SWIO | hcr::FMO | hcr::IMO | hcr::AMO | hcr::TWI | hcr::TWE | hcr::TID0 | hcr::TID1
-                | hcr::TID2 | hcr::TID3 | hcr::TSC | hcr::TIDCP | hcr::TACR | hcr::TSW | hcr::TPCP | hcr::TPU
-                | hcr::TTLB | hcr::TVM | hcr::TDZ | hcr::TRVM | hcr::TLOR | hcr::TERR | hcr::TEA;
+            let traps = hcr::SWIO
+                | hcr::FMO
+                | hcr::IMO
+                | hcr::AMO
+                | hcr::TWI
+                | hcr::TWE
+                | hcr::TID0
+                | hcr::TID1
+                | hcr::TID2
+                | hcr::TID3
+                | hcr::TSC
+                | hcr::TIDCP
+                | hcr::TACR
+                | hcr::TSW
+                | hcr::TPCP
+                | hcr::TPU
+                | hcr::TTLB
+                | hcr::TVM
+                | hcr::TDZ
+                | hcr::TRVM
+                | hcr::TLOR
+                | hcr::TERR
+                | hcr::TEA;
             h |= rng.next() & traps;
             if rng.chance(4) {
                 h |= hcr::TGE;
@@ -256,7 +277,16 @@ impl Harness {
         }
         assert!(ram.load(RAM_BASE, &bytes));
         let dog = Watchdog::start(test, Duration::from_secs(30));
-        Harness { ram, rng, cpu: None, used: 0, findings: BTreeMap::new(), outcomes: BTreeMap::new(), dog, plat: NullPlatform }
+        Harness {
+            ram,
+            rng,
+            cpu: None,
+            used: 0,
+            findings: BTreeMap::new(),
+            outcomes: BTreeMap::new(),
+            dog,
+            plat: NullPlatform,
+        }
     }
 
     /// Execute `word` (and the steps after it) on the current PE configuration.
@@ -304,11 +334,8 @@ impl Harness {
     /// Print the outcome histogram; fail the test listing every distinct panic.
     fn report(self, test: &str) {
         let total: usize = self.outcomes.values().sum();
-        let hist: Vec<String> = self
-            .outcomes
-            .iter()
-            .map(|(k, v)| format!("{k} {:.1}%", 100.0 * *v as f64 / total.max(1) as f64))
-            .collect();
+        let hist: Vec<String> =
+            self.outcomes.iter().map(|(k, v)| format!("{k} {:.1}%", 100.0 * *v as f64 / total.max(1) as f64)).collect();
         eprintln!("{test}: first-step outcomes: {}", hist.join(", "));
         if self.findings.is_empty() {
             return;

@@ -60,7 +60,11 @@ impl Pl011 {
     }
 
     fn depth(&self) -> usize {
-        if self.lcr_h & LCR_H_FEN != 0 { FIFO_DEPTH } else { 1 }
+        if self.lcr_h & LCR_H_FEN != 0 {
+            FIFO_DEPTH
+        } else {
+            1
+        }
     }
 
     /// UARTRIS.
@@ -168,7 +172,11 @@ impl Pl011 {
             return 0;
         }
         let v = self.read_reg(offset) as u64;
-        if size >= 4 { v } else { v & ((1 << (size * 8)) - 1) }
+        if size >= 4 {
+            v
+        } else {
+            v & ((1 << (size * 8)) - 1)
+        }
     }
 
     /// MMIO write.

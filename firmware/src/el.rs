@@ -1,6 +1,6 @@
 //! Exception-level setup and transitions (ERET to EL1 / EL0).
 
-use crate::sysreg::{isb, aff0};
+use crate::sysreg::{aff0, isb};
 
 /// HCR_EL2 bits (Arm ARM D17.2.48).
 pub mod hcr {

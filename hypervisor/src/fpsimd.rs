@@ -333,10 +333,9 @@ pub fn hyp_switch_fpsimd(vcpus: &mut [Vcpu], cur: usize, fp: &mut HostFp) -> boo
     vcpus[cur].fp_enabled = true;
 
     match saved {
-        FpOwner::Host => println!(
-            "hyp: vcpu{} FP trap #{}: host state saved, vcpu{} state loaded",
-            cur, fp.stats.traps, cur
-        ),
+        FpOwner::Host => {
+            println!("hyp: vcpu{} FP trap #{}: host state saved, vcpu{} state loaded", cur, fp.stats.traps, cur)
+        }
         FpOwner::Guest(o) => println!(
             "hyp: vcpu{} FP trap #{}: vcpu{} state saved (owner was vcpu{}), vcpu{} state loaded",
             cur, fp.stats.traps, o, o, cur

@@ -29,8 +29,14 @@ const VTCR_TG0_4K: u64 = 0 << 14;
 const VTCR_PS_40: u64 = 2 << 16;
 /// Bit 31 is RES1.
 const VTCR_RES1: u64 = 1 << 31;
-const VTCR: u64 =
-    VTCR_RES1 | VTCR_PS_40 | VTCR_TG0_4K | VTCR_SH0_INNER | VTCR_ORGN0_WBWA | VTCR_IRGN0_WBWA | VTCR_SL0_L1 | VTCR_T0SZ_40;
+const VTCR: u64 = VTCR_RES1
+    | VTCR_PS_40
+    | VTCR_TG0_4K
+    | VTCR_SH0_INNER
+    | VTCR_ORGN0_WBWA
+    | VTCR_IRGN0_WBWA
+    | VTCR_SL0_L1
+    | VTCR_T0SZ_40;
 
 // Stage-2 descriptors (Arm ARM chapter D8, "Translation table descriptor formats").
 /// Table descriptor at level 0-2: bits [1:0] = 0b11.
@@ -67,9 +73,9 @@ pub fn init() -> [u64; 2] {
         let l2 = (&raw mut LEVEL2).cast::<Table>().wrapping_add(g).cast::<u64>();
         let l1_index = (GUEST_RAM_IPA >> 30) as usize; // IPA bits [39:30] index the concatenated level-1 table
         let l2_index = ((GUEST_RAM_IPA >> 21) & 0x1ff) as usize; // IPA bits [29:21] index the level-2 table
-        // SAFETY: g < 2 and the indexes are within the 1024- and 512-entry tables; the
-        // tables are only written here, once, at boot, on the one CPU, before
-        // any guest runs, and no reference to them exists.
+                                                                 // SAFETY: g < 2 and the indexes are within the 1024- and 512-entry tables; the
+                                                                 // tables are only written here, once, at boot, on the one CPU, before
+                                                                 // any guest runs, and no reference to them exists.
         unsafe {
             root.add(l1_index).write_volatile(l2 as u64 | DESC_TABLE);
             // One 2MB block of RAM.
@@ -86,10 +92,7 @@ pub fn init() -> [u64; 2] {
     // SAFETY: invalidates all stage 1&2 EL1&0 TLB entries, for any VMID;
     // affects no memory.
     unsafe { core::arch::asm!("tlbi alle1is", "dsb ish", "isb", options(nostack, preserves_flags)) };
-    println!(
-        "hyp: stage 2: VTCR_EL2={:#x} (40-bit IPA, 4K granule, start level 1, 2 concatenated tables)",
-        VTCR
-    );
+    println!("hyp: stage 2: VTCR_EL2={:#x} (40-bit IPA, 4K granule, start level 1, 2 concatenated tables)", VTCR);
     for (g, pa) in GUEST_RAM_PA.iter().enumerate() {
         println!(
             "hyp: stage 2: vcpu{} VMID {}: IPA {:#x}..{:#x} -> PA {:#x}; console IPA {:#x} unmapped",

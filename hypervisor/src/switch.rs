@@ -140,11 +140,8 @@ extern "C" fn hyp_dispatch(hyp: *mut Hyp, kind: u64) -> u64 {
     // does not use its borrow while the guest runs (see vcpu_run).
     let hyp = unsafe { &mut *hyp };
     let cur = hyp.current;
-    hyp.vcpus[cur].fault = Fault {
-        esr: read_sysreg!(esr_el2),
-        far: read_sysreg!(far_el2),
-        hpfar: read_sysreg!(hpfar_el2),
-    };
+    hyp.vcpus[cur].fault =
+        Fault { esr: read_sysreg!(esr_el2), far: read_sysreg!(far_el2), hpfar: read_sysreg!(hpfar_el2) };
     if kind == 0 && fixup_guest_exit(hyp) {
         return 0;
     }

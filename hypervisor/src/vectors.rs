@@ -19,11 +19,7 @@ extern "C" fn hyp_bad_exception(vector: u64) -> ! {
     const GROUP: [&str; 4] = ["EL2 with SP_EL0", "EL2 with SP_EL2", "lower EL AArch64", "lower EL AArch32"];
     const KIND: [&str; 4] = ["synchronous", "IRQ", "FIQ", "SError"];
     let esr = read_sysreg!(esr_el2);
-    println!(
-        "hyp: unexpected {} exception from {}",
-        KIND[(vector & 3) as usize],
-        GROUP[((vector >> 2) & 3) as usize]
-    );
+    println!("hyp: unexpected {} exception from {}", KIND[(vector & 3) as usize], GROUP[((vector >> 2) & 3) as usize]);
     crate::trap::dump_fault(esr, read_sysreg!(elr_el2), read_sysreg!(far_el2), read_sysreg!(hpfar_el2));
     crate::psci::fail("exception in the hypervisor")
 }

@@ -45,7 +45,15 @@ fn flat(regime: &Regime, va: u64, access: AccessKind) -> Result<S1Out, Fault> {
     if va & field_mask(top, PA_MAX_BITS) != 0 {
         return Err(Fault::s1(FaultKind::AddressSize, 0));
     }
-    let all = Perms { priv_r: true, priv_w: true, priv_x: true, user_r: true, user_w: true, user_x: true, ..Perms::default() };
+    let all = Perms {
+        priv_r: true,
+        priv_w: true,
+        priv_x: true,
+        user_r: true,
+        user_w: true,
+        user_x: true,
+        ..Perms::default()
+    };
     Ok(S1Out {
         ipa: va & low_mask(PA_MAX_BITS),
         size_shift: 12,
@@ -104,12 +112,7 @@ fn walk_stage1(regime: &Regime, va: u64, mem: &mut dyn WalkMemory) -> Result<S1O
 
 /// Translate `va` for `access` in `regime`: stage 1, then stage 2 when the regime has
 /// one. `pa_page` is the physical output, `ipa_page` the stage-1 output.
-pub fn translate(
-    regime: &Regime,
-    va: u64,
-    access: AccessKind,
-    mem: &mut dyn WalkMemory,
-) -> Result<Translation, Fault> {
+pub fn translate(regime: &Regime, va: u64, access: AccessKind, mem: &mut dyn WalkMemory) -> Result<Translation, Fault> {
     let s1 = stage1_checked(regime, va, access, mem)?;
     let Some(cfg) = regime.s2 else {
         return Ok(s1_translation(&s1));

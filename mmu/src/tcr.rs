@@ -127,7 +127,15 @@ mod tests {
     fn regime(kind: RegimeKind, tcr: u64) -> Regime {
         Regime {
             kind,
-            s1: Stage1Config { enabled: true, wxn: false, tcr, ttbr0: 0x1000, ttbr1: 0x2000 | (7 << 48), mair: 0, flat_normal: false },
+            s1: Stage1Config {
+                enabled: true,
+                wxn: false,
+                tcr,
+                ttbr0: 0x1000,
+                ttbr1: 0x2000 | (7 << 48),
+                mair: 0,
+                flat_normal: false,
+            },
             s2: None,
             unprivileged: false,
             pan: false,

@@ -142,7 +142,8 @@ impl Tlb {
         }
         let page = va >> 12;
         let bucket = self.buckets.entry(key(kind, vmid, va)).or_default();
-        let same = |e: &Entry| e.va_page == page && e.t.non_global == t.non_global && (!t.non_global || e.t.asid == t.asid);
+        let same =
+            |e: &Entry| e.va_page == page && e.t.non_global == t.non_global && (!t.non_global || e.t.asid == t.asid);
         if let Some(e) = bucket.iter_mut().find(|e| same(e)) {
             e.t = t;
         } else {
@@ -165,9 +166,9 @@ impl Tlb {
             TlbiOp::AllE2 => self.remove(|k, _| k.0 != RegimeKind::El10),
             TlbiOp::VmallE1 { kind, vmid } => self.remove(|k, _| k.0 == kind && k.1 == tag_vmid(kind, vmid)),
             TlbiOp::VmallS12E1 { vmid } => self.remove(|k, _| k.0 == RegimeKind::El10 && k.1 == vmid),
-            TlbiOp::Asid { kind, vmid, asid } => self.remove(|k, e| {
-                k.0 == kind && k.1 == tag_vmid(kind, vmid) && e.t.non_global && e.t.asid == asid
-            }),
+            TlbiOp::Asid { kind, vmid, asid } => {
+                self.remove(|k, e| k.0 == kind && k.1 == tag_vmid(kind, vmid) && e.t.non_global && e.t.asid == asid)
+            }
             TlbiOp::Va { kind, vmid, asid, va, last_level: _ } => self.remove(|k, e| {
                 k.0 == kind
                     && k.1 == tag_vmid(kind, vmid)
@@ -178,9 +179,7 @@ impl Tlb {
                 k.0 == kind && k.1 == tag_vmid(kind, vmid) && covers(e.va_page, e.t.page_size, va, VA_PAGE_BITS)
             }),
             TlbiOp::Ipa { vmid, ipa, last_level: _ } => self.remove(|k, e| {
-                k.0 == RegimeKind::El10
-                    && k.1 == vmid
-                    && covers(e.t.ipa_page >> 12, e.t.page_size, ipa, IPA_PAGE_BITS)
+                k.0 == RegimeKind::El10 && k.1 == vmid && covers(e.t.ipa_page >> 12, e.t.page_size, ipa, IPA_PAGE_BITS)
             }),
         }
     }

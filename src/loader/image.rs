@@ -82,10 +82,7 @@ pub fn parse_header(data: &[u8]) -> Result<ImageHeader> {
 /// fit in guest RAM anyway, and a hostile file must not exhaust host memory).
 pub fn gunzip(data: &[u8], limit: u64) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    GzDecoder::new(data)
-        .take(limit + 1)
-        .read_to_end(&mut out)
-        .context("decompressing the gzip-compressed kernel")?;
+    GzDecoder::new(data).take(limit + 1).read_to_end(&mut out).context("decompressing the gzip-compressed kernel")?;
     if out.len() as u64 > limit {
         bail!("the decompressed kernel is larger than guest RAM ({limit} bytes)");
     }

@@ -116,7 +116,13 @@ pub fn load(ram: &GuestRam, kernel: &[u8], initrd: Option<&[u8]>, dt: &DtConfig)
         ram.load(r.base, d);
     }
     ram.load(dtb_at, &dtb);
-    Ok(BootInfo { format, entry, kernel: kernel_extent, initrd: initrd_region, dtb: Region::new(dtb_at, dtb.len() as u64) })
+    Ok(BootInfo {
+        format,
+        entry,
+        kernel: kernel_extent,
+        initrd: initrd_region,
+        dtb: Region::new(dtb_at, dtb.len() as u64),
+    })
 }
 
 #[cfg(test)]

@@ -194,7 +194,9 @@ impl Machine {
     fn skip_idle_time(&mut self) -> Result<()> {
         let on: Vec<usize> = (0..self.cpus.len()).filter(|&pe| self.bus.power[pe] == PowerState::On).collect();
         if on.is_empty() {
-            bail!("all CPUs are powered off (PSCI CPU_OFF) and none will be turned on again: the guest cannot continue");
+            bail!(
+                "all CPUs are powered off (PSCI CPU_OFF) and none will be turned on again: the guest cannot continue"
+            );
         }
         let next = on.iter().filter_map(|&pe| timer::next_deadline(&self.cpus[pe].s)).min();
         match next {

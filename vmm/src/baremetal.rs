@@ -106,11 +106,7 @@ pub fn run(opts: &Options) -> io::Result<bool> {
     for slot in 0..16 {
         ram.write(VECTORS + slot * 0x80, &words(&baremetal_code::VECTOR_ENTRY))?;
     }
-    let table: Vec<u8> = expected_vregs()
-        .iter()
-        .flatten()
-        .flat_map(|h| h.to_le_bytes())
-        .collect();
+    let table: Vec<u8> = expected_vregs().iter().flatten().flat_map(|h| h.to_le_bytes()).collect();
     ram.write(TABLE, &table)?;
 
     kvm::set_reg(vcpu.fd(), REG_PC, RAM_BASE)?;
@@ -130,11 +126,7 @@ pub fn run(opts: &Options) -> io::Result<bool> {
     while !state.borrow().finished() {
         match vcpu.run(&mut bus)? {
             Exit::Mmio { mapped: true, .. } => exits += 1,
-            Exit::Mmio {
-                addr,
-                write,
-                mapped: false,
-            } => {
+            Exit::Mmio { addr, write, mapped: false } => {
                 problems.push(format!("access to unmapped {addr:#x} (write={write})"));
                 break;
             }
@@ -157,10 +149,7 @@ pub fn run(opts: &Options) -> io::Result<bool> {
     }
     if let Some(it) = st.fail {
         if st.detail == u64::MAX {
-            problems.push(format!(
-                "guest read ID {:#x}, expected {:#x}",
-                st.actual, st.expected
-            ));
+            problems.push(format!("guest read ID {:#x}, expected {:#x}", st.actual, st.expected));
         } else {
             problems.push(format!(
                 "guest saw V{}.d[{}] = {:#018x}, expected {:#018x}, after exit {}",
@@ -184,16 +173,10 @@ pub fn run(opts: &Options) -> io::Result<bool> {
         None => {}
     }
     if st.counter_errors != 0 {
-        problems.push(format!(
-            "{} out-of-sequence counter values",
-            st.counter_errors
-        ));
+        problems.push(format!("{} out-of-sequence counter values", st.counter_errors));
     }
     if !st.unknown.is_empty() {
-        problems.push(format!(
-            "accesses to unknown test registers: {:?}",
-            st.unknown
-        ));
+        problems.push(format!("accesses to unknown test registers: {:?}", st.unknown));
     }
     if vcpu.fp.corrupted != 0 {
         let (run, reg, want, got) = vcpu.fp.first.expect("recorded with the count");
@@ -218,15 +201,9 @@ pub fn run(opts: &Options) -> io::Result<bool> {
     }
     let pass = problems.is_empty() && st.done.is_some();
     if pass {
-        println!(
-            "nested-baremetal: {} exits, FP state intact: PASS",
-            st.counter_writes
-        );
+        println!("nested-baremetal: {} exits, FP state intact: PASS", st.counter_writes);
     } else {
-        println!(
-            "nested-baremetal: {} exits, FP state intact: FAIL",
-            st.counter_writes
-        );
+        println!("nested-baremetal: {} exits, FP state intact: FAIL", st.counter_writes);
         for p in &problems {
             println!("nested-baremetal:   {p}");
         }

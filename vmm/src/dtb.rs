@@ -65,14 +65,7 @@ pub fn build(cfg: &DtbConfig) -> Result<Vec<u8>, Error> {
     fdt.end_node(cpus)?;
 
     let psci = fdt.begin_node("psci")?;
-    fdt.property_string_list(
-        "compatible",
-        vec![
-            "arm,psci-1.0".into(),
-            "arm,psci-0.2".into(),
-            "arm,psci".into(),
-        ],
-    )?;
+    fdt.property_string_list("compatible", vec!["arm,psci-1.0".into(), "arm,psci-0.2".into(), "arm,psci".into()])?;
     fdt.property_string("method", "hvc")?;
     fdt.end_node(psci)?;
 
@@ -81,15 +74,7 @@ pub fn build(cfg: &DtbConfig) -> Result<Vec<u8>, Error> {
     fdt.property_u32("#interrupt-cells", 3)?;
     fdt.property_null("interrupt-controller")?;
     fdt.property_u32("#redistributor-regions", 1)?;
-    fdt.property_array_u64(
-        "reg",
-        &[
-            GICD_BASE,
-            GICD_SIZE,
-            GICR_BASE,
-            GICR_SIZE_PER_CPU * u64::from(cfg.num_cpus),
-        ],
-    )?;
+    fdt.property_array_u64("reg", &[GICD_BASE, GICD_SIZE, GICR_BASE, GICR_SIZE_PER_CPU * u64::from(cfg.num_cpus)])?;
     // Maintenance interrupt (PPI 9): unused by an EL1 guest, present as in QEMU's tree.
     fdt.property_array_u32("interrupts", &[GIC_PPI, 9, IRQ_TYPE_LEVEL_HIGH])?;
     fdt.property_phandle(PHANDLE_GIC)?;
@@ -116,10 +101,7 @@ pub fn build(cfg: &DtbConfig) -> Result<Vec<u8>, Error> {
     fdt.end_node(clk)?;
 
     let uart = fdt.begin_node(&format!("pl011@{:x}", cfg.uart_base))?;
-    fdt.property_string_list(
-        "compatible",
-        vec!["arm,pl011".into(), "arm,primecell".into()],
-    )?;
+    fdt.property_string_list("compatible", vec!["arm,pl011".into(), "arm,primecell".into()])?;
     fdt.property_array_u64("reg", &[cfg.uart_base, cfg.uart_size])?;
     fdt.property_array_u32("interrupts", &[GIC_SPI, cfg.uart_spi, IRQ_TYPE_LEVEL_HIGH])?;
     fdt.property_array_u32("clocks", &[PHANDLE_CLK, PHANDLE_CLK])?;
@@ -167,11 +149,7 @@ mod tests {
             b"linux,initrd-start\0",
             b"arm,armv8-timer\0",
         ] {
-            assert!(
-                contains(&blob, s),
-                "missing {:?}",
-                String::from_utf8_lossy(s)
-            );
+            assert!(contains(&blob, s), "missing {:?}", String::from_utf8_lossy(s));
         }
         // reg of the memory node: base and size as two 64-bit big-endian cells.
         let mut reg = Vec::new();

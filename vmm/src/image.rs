@@ -40,16 +40,10 @@ pub fn parse_header(h: &[u8; HEADER_LEN]) -> io::Result<ImageHeader> {
     }
     let flags = u64_at(24);
     if flags & 1 != 0 {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "big-endian kernel image",
-        ));
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "big-endian kernel image"));
     }
     let (text_offset, image_size) = (u64_at(8), u64_at(16));
-    Ok(ImageHeader {
-        text_offset,
-        image_size,
-    })
+    Ok(ImageHeader { text_offset, image_size })
 }
 
 /// Opens a kernel file, transparently decompressing gzip (magic 1f 8b).
@@ -75,11 +69,7 @@ pub struct LoadedKernel {
 
 /// Copies the Image from `reader` into guest RAM at `ram_base` + text_offset (`ram_base`
 /// must be 2 MiB aligned).
-pub fn load_kernel(
-    mem: &mut dyn GuestWrite,
-    reader: &mut dyn Read,
-    ram_base: u64,
-) -> io::Result<LoadedKernel> {
+pub fn load_kernel(mem: &mut dyn GuestWrite, reader: &mut dyn Read, ram_base: u64) -> io::Result<LoadedKernel> {
     assert_eq!(ram_base % (2 << 20), 0, "kernel base must be 2 MiB aligned");
     let mut header = [0u8; HEADER_LEN];
     reader.read_exact(&mut header)?;
@@ -98,10 +88,7 @@ pub fn load_kernel(
         mem.write_at(at, &buf[..n])?;
         at += n as u64;
     }
-    Ok(LoadedKernel {
-        entry,
-        end: at.max(entry + h.image_size),
-    })
+    Ok(LoadedKernel { entry, end: at.max(entry + h.image_size) })
 }
 
 /// Reads a whole file (the initrd).
@@ -154,10 +141,7 @@ mod tests {
     fn loads_raw_image_at_text_offset() {
         let img = fake_image(0x8_0000, 0x40_0000, 3 << 20);
         let path = tmpfile("raw", &img);
-        let mut mem = Buf {
-            base: 0x4000_0000,
-            data: vec![0; 8 << 20],
-        };
+        let mut mem = Buf { base: 0x4000_0000, data: vec![0; 8 << 20] };
         let k = load_kernel(&mut mem, &mut open_kernel(&path).unwrap(), 0x4000_0000).unwrap();
         std::fs::remove_file(&path).unwrap();
         assert_eq!(k.entry, 0x4008_0000);
@@ -171,29 +155,17 @@ mod tests {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         enc.write_all(&img).unwrap();
         let path = tmpfile("gz", &enc.finish().unwrap());
-        let mut mem = Buf {
-            base: 0x4000_0000,
-            data: vec![0; 1 << 20],
-        };
+        let mut mem = Buf { base: 0x4000_0000, data: vec![0; 1 << 20] };
         let k = load_kernel(&mut mem, &mut open_kernel(&path).unwrap(), 0x4000_0000).unwrap();
         std::fs::remove_file(&path).unwrap();
-        assert_eq!(
-            k,
-            LoadedKernel {
-                entry: 0x4000_0000,
-                end: 0x4080_0000
-            }
-        );
+        assert_eq!(k, LoadedKernel { entry: 0x4000_0000, end: 0x4080_0000 });
         assert_eq!(&mem.data[..img.len()], &img[..]);
     }
 
     #[test]
     fn rejects_non_images() {
         let path = tmpfile("bad", &[0u8; 128]);
-        let mut mem = Buf {
-            base: 0,
-            data: vec![0; 4096],
-        };
+        let mut mem = Buf { base: 0, data: vec![0; 4096] };
         let err = load_kernel(&mut mem, &mut open_kernel(&path).unwrap(), 0).unwrap_err();
         std::fs::remove_file(&path).unwrap();
         assert!(err.to_string().contains("not an arm64"), "{err}");

@@ -3,10 +3,9 @@
 use std::io;
 
 use kvm_bindings::{
-    kvm_create_device, kvm_device_attr, kvm_device_type_KVM_DEV_TYPE_ARM_VGIC_V3, kvm_vcpu_init,
-    KVM_ARM_VCPU_PSCI_0_2, KVM_DEV_ARM_VGIC_CTRL_INIT, KVM_DEV_ARM_VGIC_GRP_ADDR,
-    KVM_DEV_ARM_VGIC_GRP_CTRL, KVM_DEV_ARM_VGIC_GRP_NR_IRQS, KVM_REG_ARM64, KVM_REG_ARM_CORE,
-    KVM_REG_SIZE_U64, KVM_VGIC_V3_ADDR_TYPE_DIST, KVM_VGIC_V3_ADDR_TYPE_REDIST,
+    kvm_create_device, kvm_device_attr, kvm_device_type_KVM_DEV_TYPE_ARM_VGIC_V3, kvm_vcpu_init, KVM_ARM_VCPU_PSCI_0_2,
+    KVM_DEV_ARM_VGIC_CTRL_INIT, KVM_DEV_ARM_VGIC_GRP_ADDR, KVM_DEV_ARM_VGIC_GRP_CTRL, KVM_DEV_ARM_VGIC_GRP_NR_IRQS,
+    KVM_REG_ARM64, KVM_REG_ARM_CORE, KVM_REG_SIZE_U64, KVM_VGIC_V3_ADDR_TYPE_DIST, KVM_VGIC_V3_ADDR_TYPE_REDIST,
 };
 use kvm_ioctls::{DeviceFd, Kvm, VcpuFd, VmFd};
 
@@ -15,13 +14,9 @@ pub fn create_vm() -> io::Result<(Kvm, VmFd)> {
     let kvm = Kvm::new().map_err(|e| ctx(e, "open /dev/kvm"))?;
     let api = kvm.get_api_version();
     if api != 12 {
-        return Err(io::Error::other(format!(
-            "unexpected KVM API version {api}"
-        )));
+        return Err(io::Error::other(format!("unexpected KVM API version {api}")));
     }
-    let vm = kvm
-        .create_vm_with_type(0)
-        .map_err(|e| ctx(e, "KVM_CREATE_VM"))?;
+    let vm = kvm.create_vm_with_type(0).map_err(|e| ctx(e, "KVM_CREATE_VM"))?;
     Ok((kvm, vm))
 }
 
@@ -30,13 +25,11 @@ pub fn create_vm() -> io::Result<(Kvm, VmFd)> {
 pub fn create_vcpu(vm: &VmFd, id: u64, psci: bool) -> io::Result<VcpuFd> {
     let vcpu = vm.create_vcpu(id).map_err(|e| ctx(e, "KVM_CREATE_VCPU"))?;
     let mut kvi = kvm_vcpu_init::default();
-    vm.get_preferred_target(&mut kvi)
-        .map_err(|e| ctx(e, "KVM_ARM_PREFERRED_TARGET"))?;
+    vm.get_preferred_target(&mut kvi).map_err(|e| ctx(e, "KVM_ARM_PREFERRED_TARGET"))?;
     if psci {
         kvi.features[0] |= 1 << KVM_ARM_VCPU_PSCI_0_2;
     }
-    vcpu.vcpu_init(&kvi)
-        .map_err(|e| ctx(e, "KVM_ARM_VCPU_INIT"))?;
+    vcpu.vcpu_init(&kvi).map_err(|e| ctx(e, "KVM_ARM_VCPU_INIT"))?;
     Ok(vcpu)
 }
 
@@ -65,23 +58,19 @@ pub const fn reg_v(n: u64) -> u64 {
 /// Reads Vn of a stopped vCPU as (low, high) halves.
 pub fn get_vreg(vcpu: &VcpuFd, n: u64) -> io::Result<[u64; 2]> {
     let mut b = [0u8; 16];
-    vcpu.get_one_reg(reg_v(n), &mut b)
-        .map_err(|e| ctx(e, &format!("KVM_GET_ONE_REG V{n}")))?;
+    vcpu.get_one_reg(reg_v(n), &mut b).map_err(|e| ctx(e, &format!("KVM_GET_ONE_REG V{n}")))?;
     let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
     let hi = u64::from_le_bytes(b[8..].try_into().expect("8 bytes"));
     Ok([lo, hi])
 }
 
 pub fn set_reg(vcpu: &VcpuFd, id: u64, value: u64) -> io::Result<()> {
-    vcpu.set_one_reg(id, &value.to_le_bytes())
-        .map(|_| ())
-        .map_err(|e| ctx(e, &format!("KVM_SET_ONE_REG {id:#x}")))
+    vcpu.set_one_reg(id, &value.to_le_bytes()).map(|_| ()).map_err(|e| ctx(e, &format!("KVM_SET_ONE_REG {id:#x}")))
 }
 
 pub fn get_reg(vcpu: &VcpuFd, id: u64) -> io::Result<u64> {
     let mut b = [0u8; 8];
-    vcpu.get_one_reg(id, &mut b)
-        .map_err(|e| ctx(e, &format!("KVM_GET_ONE_REG {id:#x}")))?;
+    vcpu.get_one_reg(id, &mut b).map_err(|e| ctx(e, &format!("KVM_GET_ONE_REG {id:#x}")))?;
     Ok(u64::from_le_bytes(b))
 }
 
@@ -97,44 +86,28 @@ pub const GIC_NR_IRQS: u32 = 128;
 /// Creates the in-kernel GICv3 (KVM_CREATE_DEVICE), places its distributor and
 /// redistributors, and initialises it. Call after all vCPUs are created and initialised.
 pub fn create_gicv3(vm: &VmFd) -> io::Result<DeviceFd> {
-    let mut dev = kvm_create_device {
-        type_: kvm_device_type_KVM_DEV_TYPE_ARM_VGIC_V3,
-        fd: 0,
-        flags: 0,
-    };
-    let gic = vm
-        .create_device(&mut dev)
-        .map_err(|e| ctx(e, "KVM_CREATE_DEVICE(VGIC_V3)"))?;
-    for (kind, addr) in [
-        (KVM_VGIC_V3_ADDR_TYPE_DIST, GICD_BASE),
-        (KVM_VGIC_V3_ADDR_TYPE_REDIST, GICR_BASE),
-    ] {
+    let mut dev = kvm_create_device { type_: kvm_device_type_KVM_DEV_TYPE_ARM_VGIC_V3, fd: 0, flags: 0 };
+    let gic = vm.create_device(&mut dev).map_err(|e| ctx(e, "KVM_CREATE_DEVICE(VGIC_V3)"))?;
+    for (kind, addr) in [(KVM_VGIC_V3_ADDR_TYPE_DIST, GICD_BASE), (KVM_VGIC_V3_ADDR_TYPE_REDIST, GICR_BASE)] {
         let attr = kvm_device_attr {
             flags: 0,
             group: KVM_DEV_ARM_VGIC_GRP_ADDR,
             attr: u64::from(kind),
             addr: &addr as *const u64 as u64,
         };
-        gic.set_device_attr(&attr)
-            .map_err(|e| ctx(e, "VGIC address"))?;
+        gic.set_device_attr(&attr).map_err(|e| ctx(e, "VGIC address"))?;
     }
     let nr_irqs = GIC_NR_IRQS;
-    let attr = kvm_device_attr {
-        flags: 0,
-        group: KVM_DEV_ARM_VGIC_GRP_NR_IRQS,
-        attr: 0,
-        addr: &nr_irqs as *const u32 as u64,
-    };
-    gic.set_device_attr(&attr)
-        .map_err(|e| ctx(e, "VGIC nr_irqs"))?;
+    let attr =
+        kvm_device_attr { flags: 0, group: KVM_DEV_ARM_VGIC_GRP_NR_IRQS, attr: 0, addr: &nr_irqs as *const u32 as u64 };
+    gic.set_device_attr(&attr).map_err(|e| ctx(e, "VGIC nr_irqs"))?;
     let attr = kvm_device_attr {
         flags: 0,
         group: KVM_DEV_ARM_VGIC_GRP_CTRL,
         attr: u64::from(KVM_DEV_ARM_VGIC_CTRL_INIT),
         addr: 0,
     };
-    gic.set_device_attr(&attr)
-        .map_err(|e| ctx(e, "VGIC CTRL_INIT"))?;
+    gic.set_device_attr(&attr).map_err(|e| ctx(e, "VGIC CTRL_INIT"))?;
     Ok(gic)
 }
 

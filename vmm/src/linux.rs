@@ -34,10 +34,7 @@ pub struct Options {
 /// Boots the guest; returns Ok(true) when it powered off via PSCI SYSTEM_OFF.
 pub fn run(opts: &Options) -> io::Result<bool> {
     if opts.mem_mib < 32 {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "--mem must be at least 32 MiB",
-        ));
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "--mem must be at least 32 MiB"));
     }
     let mem_size = opts.mem_mib * MIB;
     let (_kvm, vm) = kvm::create_vm()?;
@@ -71,10 +68,7 @@ pub fn run(opts: &Options) -> io::Result<bool> {
         None => None,
     };
     if kernel.end > dtb_addr {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "kernel overlaps the DTB",
-        ));
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "kernel overlaps the DTB"));
     }
     let blob = dtb::build(&DtbConfig {
         mem_base: RAM_BASE,
@@ -104,10 +98,7 @@ pub fn run(opts: &Options) -> io::Result<bool> {
     let uart = Pl011::new(
         Box::new(io::stdout()),
         Box::new(move |level| {
-            if irq_vm
-                .set_irq_line(kvm::spi_irq_line(UART_SPI), level)
-                .is_err()
-            {
+            if irq_vm.set_irq_line(kvm::spi_irq_line(UART_SPI), level).is_err() {
                 irq_err2.set(true);
             }
         }),
@@ -118,18 +109,11 @@ pub fn run(opts: &Options) -> io::Result<bool> {
     let result = loop {
         match vcpu.run(&mut bus)? {
             Exit::Mmio { mapped: true, .. } | Exit::Interrupted => {}
-            Exit::Mmio {
-                addr,
-                write,
-                mapped: false,
-            } => {
+            Exit::Mmio { addr, write, mapped: false } => {
                 // Linux probes a few absent devices; log the first ones only.
                 unmapped += 1;
                 if unmapped <= 8 {
-                    eprintln!(
-                        "el2emu-vmm: unhandled MMIO {} at {addr:#x}",
-                        if write { "write" } else { "read" }
-                    );
+                    eprintln!("el2emu-vmm: unhandled MMIO {} at {addr:#x}", if write { "write" } else { "read" });
                 }
             }
             Exit::SystemEvent(t) if t == KVM_SYSTEM_EVENT_SHUTDOWN => break true,
@@ -144,9 +128,7 @@ pub fn run(opts: &Options) -> io::Result<bool> {
             }
         }
         if irq_err.get() {
-            return Err(io::Error::other(
-                "KVM_IRQ_LINE failed for the UART interrupt",
-            ));
+            return Err(io::Error::other("KVM_IRQ_LINE failed for the UART interrupt"));
         }
     };
     drop(bus);

@@ -26,8 +26,9 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("baremetal") => parse_baremetal(&args[1..])
             .and_then(|o| baremetal::run(&o).map_err(|e| format!("nested-baremetal: error: {e}"))),
-        Some("linux") => parse_linux(&args[1..])
-            .and_then(|o| linux::run(&o).map_err(|e| format!("nested-linux: error: {e}"))),
+        Some("linux") => {
+            parse_linux(&args[1..]).and_then(|o| linux::run(&o).map_err(|e| format!("nested-linux: error: {e}")))
+        }
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -40,12 +41,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn value<'a>(
-    args: &mut impl Iterator<Item = &'a String>,
-    flag: &str,
-) -> Result<&'a String, String> {
-    args.next()
-        .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))
+fn value<'a>(args: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'a String, String> {
+    args.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))
 }
 
 fn number(s: &str, flag: &str) -> Result<u64, String> {
@@ -57,10 +54,7 @@ fn number(s: &str, flag: &str) -> Result<u64, String> {
 }
 
 fn parse_baremetal(args: &[String]) -> Result<baremetal::Options, String> {
-    let mut o = baremetal::Options {
-        exits: 100_000,
-        timing: false,
-    };
+    let mut o = baremetal::Options { exits: 100_000, timing: false };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -73,12 +67,8 @@ fn parse_baremetal(args: &[String]) -> Result<baremetal::Options, String> {
 }
 
 fn parse_linux(args: &[String]) -> Result<linux::Options, String> {
-    let mut o = linux::Options {
-        kernel: String::new(),
-        initrd: None,
-        append: "console=ttyAMA0".to_string(),
-        mem_mib: 256,
-    };
+    let mut o =
+        linux::Options { kernel: String::new(), initrd: None, append: "console=ttyAMA0".to_string(), mem_mib: 256 };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {

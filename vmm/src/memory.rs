@@ -31,11 +31,7 @@ impl GuestRam {
         if host == libc::MAP_FAILED {
             return Err(io::Error::last_os_error());
         }
-        let ram = GuestRam {
-            host: host.cast(),
-            size,
-            base,
-        };
+        let ram = GuestRam { host: host.cast(), size, base };
         let region = kvm_userspace_memory_region {
             slot,
             flags: 0,
@@ -60,13 +56,8 @@ impl GuestRam {
     }
 
     fn range(&self, gpa: u64, len: usize) -> io::Result<usize> {
-        let off = gpa
-            .checked_sub(self.base)
-            .ok_or_else(|| out_of_range(gpa, len))?;
-        if off
-            .checked_add(len as u64)
-            .is_none_or(|e| e > self.size as u64)
-        {
+        let off = gpa.checked_sub(self.base).ok_or_else(|| out_of_range(gpa, len))?;
+        if off.checked_add(len as u64).is_none_or(|e| e > self.size as u64) {
             return Err(out_of_range(gpa, len));
         }
         Ok(off as usize)
@@ -84,10 +75,7 @@ impl GuestRam {
 }
 
 fn out_of_range(gpa: u64, len: usize) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("guest range {gpa:#x}+{len:#x} is outside guest RAM"),
-    )
+    io::Error::new(io::ErrorKind::InvalidInput, format!("guest range {gpa:#x}+{len:#x} is outside guest RAM"))
 }
 
 impl Drop for GuestRam {

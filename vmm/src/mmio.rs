@@ -34,22 +34,17 @@ impl MmioBus {
     /// Adds `dev` at [base, base + size). Panics on overlap: a layout bug in the VMM.
     pub fn insert(&mut self, base: u64, size: u64, dev: Box<dyn MmioDevice>) {
         assert!(
-            self.ranges
-                .iter()
-                .all(|r| base + size <= r.base || r.base + r.size <= base),
+            self.ranges.iter().all(|r| base + size <= r.base || r.base + r.size <= base),
             "MMIO range {base:#x}+{size:#x} overlaps another device"
         );
         self.ranges.push(Range { base, size, dev });
     }
 
     fn find(&mut self, addr: u64, len: usize) -> Option<(&mut Range, u64)> {
-        self.ranges
-            .iter_mut()
-            .find(|r| addr >= r.base && addr + len as u64 <= r.base + r.size)
-            .map(|r| {
-                let off = addr - r.base;
-                (r, off)
-            })
+        self.ranges.iter_mut().find(|r| addr >= r.base && addr + len as u64 <= r.base + r.size).map(|r| {
+            let off = addr - r.base;
+            (r, off)
+        })
     }
 
     pub fn read(&mut self, addr: u64, data: &mut [u8]) -> Access {
@@ -118,11 +113,7 @@ mod tests {
         let mut d = [0u8; 4];
         assert_eq!(bus.read(0x1008, &mut d), Access::Handled);
         assert_eq!(u32::from_le_bytes(d), 0x5566_7780);
-        assert_eq!(
-            bus.read(0x10fe, &mut d),
-            Access::Unmapped,
-            "straddles the end"
-        );
+        assert_eq!(bus.read(0x10fe, &mut d), Access::Unmapped, "straddles the end");
         assert_eq!(d, [0; 4]);
         assert_eq!(*log.borrow(), vec![(0x10, 1)]);
     }

@@ -169,10 +169,7 @@ mod tests {
         let sink = Sink::default();
         let irqs = Rc::new(RefCell::new(Vec::new()));
         let i2 = irqs.clone();
-        let u = Pl011::new(
-            Box::new(sink.clone()),
-            Box::new(move |l| i2.borrow_mut().push(l)),
-        );
+        let u = Pl011::new(Box::new(sink.clone()), Box::new(move |l| i2.borrow_mut().push(l)));
         (u, sink, irqs)
     }
 

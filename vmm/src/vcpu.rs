@@ -12,9 +12,7 @@
 use std::io;
 use std::os::fd::AsRawFd;
 
-use kvm_bindings::{
-    KVM_EXIT_FAIL_ENTRY, KVM_EXIT_INTERNAL_ERROR, KVM_EXIT_MMIO, KVM_EXIT_SYSTEM_EVENT,
-};
+use kvm_bindings::{KVM_EXIT_FAIL_ENTRY, KVM_EXIT_INTERNAL_ERROR, KVM_EXIT_MMIO, KVM_EXIT_SYSTEM_EVENT};
 use kvm_ioctls::VcpuFd;
 
 use crate::mmio::{Access, MmioBus};
@@ -121,11 +119,7 @@ pub struct HostFpCheck {
 #[derive(Debug, PartialEq, Eq)]
 pub enum Exit {
     /// An MMIO access the bus handled (or dropped, if `mapped` is false).
-    Mmio {
-        addr: u64,
-        write: bool,
-        mapped: bool,
-    },
+    Mmio { addr: u64, write: bool, mapped: bool },
     /// KVM_EXIT_SYSTEM_EVENT: type (KVM_SYSTEM_EVENT_SHUTDOWN, _RESET, ...).
     SystemEvent(u32),
     /// KVM_RUN was interrupted by a signal (EINTR); just run again.
@@ -141,10 +135,7 @@ pub struct Vcpu {
 
 impl Vcpu {
     pub fn new(fd: VcpuFd) -> Self {
-        Vcpu {
-            fd,
-            fp: HostFpCheck::default(),
-        }
+        Vcpu { fd, fp: HostFpCheck::default() }
     }
 
     pub fn fd(&self) -> &VcpuFd {
@@ -186,11 +177,7 @@ impl Vcpu {
                     // next KVM_RUN.
                     bus.read(addr, &mut mmio.data[..len])
                 };
-                Ok(Exit::Mmio {
-                    addr,
-                    write,
-                    mapped: access == Access::Handled,
-                })
+                Ok(Exit::Mmio { addr, write, mapped: access == Access::Handled })
             }
             KVM_EXIT_SYSTEM_EVENT => {
                 // SAFETY: exit_reason KVM_EXIT_SYSTEM_EVENT says the `system_event` member
@@ -201,18 +188,12 @@ impl Vcpu {
             KVM_EXIT_FAIL_ENTRY => {
                 // SAFETY: KVM_EXIT_FAIL_ENTRY selects the `fail_entry` member.
                 let f = unsafe { run.__bindgen_anon_1.fail_entry };
-                Ok(Exit::Other {
-                    reason: KVM_EXIT_FAIL_ENTRY,
-                    detail: f.hardware_entry_failure_reason,
-                })
+                Ok(Exit::Other { reason: KVM_EXIT_FAIL_ENTRY, detail: f.hardware_entry_failure_reason })
             }
             KVM_EXIT_INTERNAL_ERROR => {
                 // SAFETY: KVM_EXIT_INTERNAL_ERROR selects the `internal` member.
                 let i = unsafe { run.__bindgen_anon_1.internal };
-                Ok(Exit::Other {
-                    reason: KVM_EXIT_INTERNAL_ERROR,
-                    detail: u64::from(i.suberror),
-                })
+                Ok(Exit::Other { reason: KVM_EXIT_INTERNAL_ERROR, detail: u64::from(i.suberror) })
             }
             reason => Ok(Exit::Other { reason, detail: 0 }),
         }

@@ -4,7 +4,8 @@ use super::Encoding;
 use crate::enc;
 use crate::exec::{branch as b, system as sys};
 
-/// The table.
+/// The table (aligned by hand: one line per encoding).
+#[rustfmt::skip]
 pub static TABLE: &[Encoding] = &[
     // Conditional branch (immediate)
     enc!(B_cond,   "0101010 0 iiiiiiiiiiiiiiiiiii 0 cccc", b::b_cond),

@@ -15,7 +15,8 @@ use crate::exec::crypto_pmull as pm;
 use crate::exec::crypto_sha1 as s1;
 use crate::exec::crypto_sha256 as s2;
 
-/// The table.
+/// The table (aligned by hand: one line per encoding).
+#[rustfmt::skip]
 pub static TABLE: &[Encoding] = &[
     // ---- Cryptographic AES: 01001110 size=00 10100 opcode 10 Rn Rd
     enc!(AESE,         "01001110 00 10100 00100 10 nnnnn ddddd", aes::aese),
@@ -53,8 +54,22 @@ mod tests {
             ; pmull v0.q1, v1.d1, v2.d1 ; pmull2 v0.q1, v1.d2, v2.d2
         );
         let names = [
-            "AESE", "AESD", "AESMC", "AESIMC", "SHA1C", "SHA1P", "SHA1M", "SHA1SU0", "SHA256H", "SHA256H2",
-            "SHA256SU1", "SHA1H", "SHA1SU1", "SHA256SU0", "PMULL_crypto", "PMULL_crypto",
+            "AESE",
+            "AESD",
+            "AESMC",
+            "AESIMC",
+            "SHA1C",
+            "SHA1P",
+            "SHA1M",
+            "SHA1SU0",
+            "SHA256H",
+            "SHA256H2",
+            "SHA256SU1",
+            "SHA1H",
+            "SHA1SU1",
+            "SHA256SU0",
+            "PMULL_crypto",
+            "PMULL_crypto",
         ];
         assert_eq!(code.len(), 4 * names.len());
         for (c, want) in code.chunks(4).zip(names) {

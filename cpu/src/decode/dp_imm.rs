@@ -10,7 +10,8 @@ use super::Encoding;
 use crate::enc;
 use crate::exec::{dp_bitfield as bf, dp_imm as di, dp_logical_imm as dl};
 
-/// The table.
+/// The table (aligned by hand: one line per encoding).
+#[rustfmt::skip]
 pub static TABLE: &[Encoding] = &[
     // PC-rel. addressing
     enc!(ADR,      "0 ll 10000 hhhhhhhhhhhhhhhhhhh ddddd", di::adr),
@@ -75,7 +76,11 @@ pub(crate) mod tests {
                 assert!(decode(w).is_some() || table.is_empty(), "{}: {w:#010x} matches no line", e.name);
                 let (x, sp, flags) = (cpu.s.x, cpu.s.sp_el, cpu.s.nzcv);
                 if (e.exec)(&mut cpu, &mut plat, Insn(w)).is_err() {
-                    assert!(cpu.s.x == x && cpu.s.sp_el == sp && cpu.s.nzcv == flags, "{}: {w:#010x} faulted after writing state", e.name);
+                    assert!(
+                        cpu.s.x == x && cpu.s.sp_el == sp && cpu.s.nzcv == flags,
+                        "{}: {w:#010x} faulted after writing state",
+                        e.name
+                    );
                 }
             }
         }

@@ -12,7 +12,8 @@ use super::Encoding;
 use crate::enc;
 use crate::exec::{cond, crc32 as crc, dp_1src as s1, dp_2src as s2, dp_3src as s3, dp_logical_reg as l, dp_reg as r};
 
-/// The table.
+/// The table (aligned by hand: one line per encoding).
+#[rustfmt::skip]
 pub static TABLE: &[Encoding] = &[
     // Logical (shifted register)
     enc!(AND_shift,  "z 00 01010 tt 0 mmmmm iiiiii nnnnn ddddd", l::and_shift),

@@ -22,7 +22,8 @@ use crate::exec::fp_dp3 as d3;
 use crate::exec::fp_scalar_elt as el;
 use crate::exec::fp_scalar_simd as ss;
 
-/// The table.
+/// The table (aligned by hand: one line per encoding).
+#[rustfmt::skip]
 pub static TABLE: &[Encoding] = &[
     // ---- Conversion between FP and integer: sf 0 0 11110 ftype 1 rmode opcode 000000 Rn Rd
     enc!(FCVTNS_int,     "z00 11110 0t 1 00 000 000000 nnnnn ddddd", ci::fcvt_to_int),

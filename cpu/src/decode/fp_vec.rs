@@ -17,7 +17,8 @@ use crate::exec::simd_fp_vec_indexed as ix;
 use crate::exec::simd_fp_vec_misc as mi;
 use crate::exec::simd_fp_vec_three_same as ts;
 
-/// The table.
+/// The table (aligned by hand: one line per encoding).
+#[rustfmt::skip]
 pub static TABLE: &[Encoding] = &[
     // ---- Advanced SIMD three same (FP): 0 Q U 01110 o1 sz 1 Rm opcode 1 Rn Rd
     enc!(FMAXNM_vec,    "0q0 01110 0s 1 mmmmm 11000 1 nnnnn ddddd", ts::fmaxnm_vec),

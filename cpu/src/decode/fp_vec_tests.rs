@@ -58,20 +58,82 @@ fn assembled_instructions_decode_to_their_lines() {
         ; fcvtzu v0.d2, v1.d2, 1 ; fcvtzu v0.s4, v1.s4, 31
     );
     let names = [
-        "FMAXNM_vec", "FMINNM_vec", "FMLA_vec", "FMLS_vec", "FADD_vec", "FSUB_vec",
-        "FMULX_vec", "FCMEQ_vec", "FMAX_vec", "FMIN_vec", "FRECPS_vec", "FRSQRTS_vec",
-        "FMAXNMP_vec", "FMINNMP_vec", "FADDP_vec", "FABD_vec", "FMUL_vec", "FCMGE_vec",
-        "FCMGT_vec", "FACGE_vec", "FACGT_vec", "FMAXP_vec", "FMINP_vec", "FDIV_vec",
-        "FCVTN_vec", "FCVTN_vec", "FCVTL_vec", "FCVTL_vec", "FRINTN_vec", "FRINTM_vec",
-        "FCVTNS_vec", "FCVTMS_vec", "FCVTAS_vec", "SCVTF_vec_int", "FCMGT_zero_vec",
-        "FCMEQ_zero_vec", "FCMLT_zero_vec", "FABS_vec", "FRINTP_vec", "FRINTZ_vec",
-        "FCVTPS_vec", "FCVTZS_vec_int", "URECPE", "FRECPE_vec", "FCVTXN_vec", "FRINTA_vec",
-        "FRINTX_vec", "FCVTNU_vec", "FCVTMU_vec", "FCVTAU_vec", "UCVTF_vec_int",
-        "FCMGE_zero_vec", "FCMLE_zero_vec", "FNEG_vec", "FRINTI_vec", "FCVTPU_vec",
-        "FCVTZU_vec_int", "URSQRTE", "FRSQRTE_vec", "FSQRT_vec", "FMAXNMV", "FMINNMV",
-        "FMAXV", "FMINV", "FMLA_elt", "FMLS_elt", "FMUL_elt", "FMULX_elt",
-        "SCVTF_vec_fix_D", "SCVTF_vec_fix_S", "UCVTF_vec_fix_D", "UCVTF_vec_fix_S",
-        "FCVTZS_vec_fix_D", "FCVTZS_vec_fix_S", "FCVTZU_vec_fix_D", "FCVTZU_vec_fix_S",
+        "FMAXNM_vec",
+        "FMINNM_vec",
+        "FMLA_vec",
+        "FMLS_vec",
+        "FADD_vec",
+        "FSUB_vec",
+        "FMULX_vec",
+        "FCMEQ_vec",
+        "FMAX_vec",
+        "FMIN_vec",
+        "FRECPS_vec",
+        "FRSQRTS_vec",
+        "FMAXNMP_vec",
+        "FMINNMP_vec",
+        "FADDP_vec",
+        "FABD_vec",
+        "FMUL_vec",
+        "FCMGE_vec",
+        "FCMGT_vec",
+        "FACGE_vec",
+        "FACGT_vec",
+        "FMAXP_vec",
+        "FMINP_vec",
+        "FDIV_vec",
+        "FCVTN_vec",
+        "FCVTN_vec",
+        "FCVTL_vec",
+        "FCVTL_vec",
+        "FRINTN_vec",
+        "FRINTM_vec",
+        "FCVTNS_vec",
+        "FCVTMS_vec",
+        "FCVTAS_vec",
+        "SCVTF_vec_int",
+        "FCMGT_zero_vec",
+        "FCMEQ_zero_vec",
+        "FCMLT_zero_vec",
+        "FABS_vec",
+        "FRINTP_vec",
+        "FRINTZ_vec",
+        "FCVTPS_vec",
+        "FCVTZS_vec_int",
+        "URECPE",
+        "FRECPE_vec",
+        "FCVTXN_vec",
+        "FRINTA_vec",
+        "FRINTX_vec",
+        "FCVTNU_vec",
+        "FCVTMU_vec",
+        "FCVTAU_vec",
+        "UCVTF_vec_int",
+        "FCMGE_zero_vec",
+        "FCMLE_zero_vec",
+        "FNEG_vec",
+        "FRINTI_vec",
+        "FCVTPU_vec",
+        "FCVTZU_vec_int",
+        "URSQRTE",
+        "FRSQRTE_vec",
+        "FSQRT_vec",
+        "FMAXNMV",
+        "FMINNMV",
+        "FMAXV",
+        "FMINV",
+        "FMLA_elt",
+        "FMLS_elt",
+        "FMUL_elt",
+        "FMULX_elt",
+        "SCVTF_vec_fix_D",
+        "SCVTF_vec_fix_S",
+        "UCVTF_vec_fix_D",
+        "UCVTF_vec_fix_S",
+        "FCVTZS_vec_fix_D",
+        "FCVTZS_vec_fix_S",
+        "FCVTZU_vec_fix_D",
+        "FCVTZU_vec_fix_S",
     ];
     assert_eq!(code.len(), names.len() * 4);
     for (k, name) in names.iter().enumerate() {
@@ -95,7 +157,8 @@ fn fp_bits(rng: &mut Rng) -> u64 {
     };
     match r % 4 {
         0 => pick(r >> 3) | pick(r >> 11) << 32,
-        1 => [0x7ff0_0000_0000_0000, 0xfff8_0000_0000_0001, 0x7ff0_0000_0000_0001, 1, 0x43f0_0000_0000_0000][(r >> 3) as usize % 5],
+        1 => [0x7ff0_0000_0000_0000, 0xfff8_0000_0000_0001, 0x7ff0_0000_0000_0001, 1, 0x43f0_0000_0000_0000]
+            [(r >> 3) as usize % 5],
         _ => rng.next_u64(),
     }
 }
@@ -105,8 +168,7 @@ fn fp_bits(rng: &mut Rng) -> u64 {
 /// enable: no panic, and a faulting instruction leaves V and FPSR unchanged.
 #[test]
 fn random_words_of_every_line_never_panic() {
-    let per_line: usize =
-        std::env::var("FP_VEC_FUZZ_PER_LINE").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let per_line: usize = std::env::var("FP_VEC_FUZZ_PER_LINE").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let mut rng = Rng(0x5eed_f00d_0000_0004);
     let mut plat = NullPlatform;
     for e in TABLE {

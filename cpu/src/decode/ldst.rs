@@ -9,9 +9,12 @@
 
 use super::Encoding;
 use crate::enc;
-use crate::exec::{atomic as at, ldst as ls, ldst_exclusive as lx, ldst_pair as lp, ldst_simd as lv, ldst_struct as st};
+use crate::exec::{
+    atomic as at, ldst as ls, ldst_exclusive as lx, ldst_pair as lp, ldst_simd as lv, ldst_struct as st,
+};
 
-/// The table.
+/// The table (aligned by hand: one line per encoding).
+#[rustfmt::skip]
 pub static TABLE: &[Encoding] = &[
     // --- Advanced SIMD load/store multiple structures: 0 Q 0011000 L 000000 opcode size Rn Rt,
     // post-indexed 0 Q 0011001 L 0 Rm opcode size Rn Rt (Rm = 31: immediate). Opcodes
@@ -314,10 +317,8 @@ mod tests {
     /// `LDST_FUZZ_PER_LINE=200000` runs that many per line (about a minute).
     #[test]
     fn random_words_of_every_line_never_panic() {
-        let per_line = std::env::var("LDST_FUZZ_PER_LINE")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(200_000 / TABLE.len() + 1);
+        let per_line =
+            std::env::var("LDST_FUZZ_PER_LINE").ok().and_then(|v| v.parse().ok()).unwrap_or(200_000 / TABLE.len() + 1);
         crate::exec::simd_fuzz::fuzz_table(TABLE, per_line, 0x9e37_79b9_7f4a_7c15);
     }
 
@@ -355,9 +356,28 @@ mod tests {
             ; str b0, [x1, w2, uxtw]
         );
         let names = [
-            "LDR_imm_pre_X", "LDRSB_imm_post", "LDUR_X", "LDTRSW", "LDR_reg_X", "STRH_uimm", "LDR_uimm_fp",
-            "STP_pre_fp", "LDPSW_off", "LDNP", "LDXRB", "STLXP", "LDAR", "CAS", "CASP", "LDUMAXH", "SWPB",
-            "LDADD", "LDRSW_lit", "LD1_mult_x1", "LD1_single_B_post", "STR_reg_fp",
+            "LDR_imm_pre_X",
+            "LDRSB_imm_post",
+            "LDUR_X",
+            "LDTRSW",
+            "LDR_reg_X",
+            "STRH_uimm",
+            "LDR_uimm_fp",
+            "STP_pre_fp",
+            "LDPSW_off",
+            "LDNP",
+            "LDXRB",
+            "STLXP",
+            "LDAR",
+            "CAS",
+            "CASP",
+            "LDUMAXH",
+            "SWPB",
+            "LDADD",
+            "LDRSW_lit",
+            "LD1_mult_x1",
+            "LD1_single_B_post",
+            "STR_reg_fp",
         ];
         assert_eq!(code.len(), 4 * names.len());
         for (c, want) in code.chunks(4).zip(names) {

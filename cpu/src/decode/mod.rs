@@ -80,7 +80,11 @@ const fn pattern_bits(p: &str, want_value: bool) -> u32 {
         }
     }
     assert!(n == 32, "pattern shorter than 32 bits");
-    if want_value { value } else { mask }
+    if want_value {
+        value
+    } else {
+        mask
+    }
 }
 
 /// One table line: `enc!(ADD_imm, "z0010001 0s iiiiiiiiiiii nnnnn ddddd", exec::dp_imm::add_imm)`.
@@ -101,7 +105,8 @@ macro_rules! enc {
 /// each owned by one file); they are searched in this order, and `simd_fp` last, since
 /// its class-wide lines name what is not implemented yet.
 /// (References to the statics themselves, so a line keeps one address everywhere.)
-static SIMD_FP: [&&[Encoding]; 6] = [&simd_int::TABLE, &simd_perm::TABLE, &crypto::TABLE, &fp::TABLE, &fp_vec::TABLE, &simd_fp::TABLE];
+static SIMD_FP: [&&[Encoding]; 6] =
+    [&simd_int::TABLE, &simd_perm::TABLE, &crypto::TABLE, &fp::TABLE, &fp_vec::TABLE, &simd_fp::TABLE];
 
 /// The class tables by op0 = bits 28:25 (Arm ARM C4.1, "A64 instruction set encoding").
 fn class_tables(insn: u32) -> &'static [&'static &'static [Encoding]] {

@@ -19,7 +19,8 @@ use crate::exec::simd_fp::unimplemented as u;
 use crate::exec::simd_logic as l;
 use crate::exec::simd_modimm as mi;
 
-/// The table.
+/// The table (aligned by hand: one line per encoding).
+#[rustfmt::skip]
 pub static TABLE: &[Encoding] = &[
     // ---- Advanced SIMD copy: 0 Q op 01110000 imm5 0 imm4 1 Rn Rd
     enc!(DUP_elt,        "0q001110000 iiiii 0 0000 1 nnnnn ddddd", c::dup_elt_vec),
@@ -131,14 +132,42 @@ mod tests {
             ; add d0, d1, d2 ; sshr d0, d1, 3 ; cmeq d0, d1, 0 ; addp d0, v1.d2 ; fmul s0, s1, v2.s[1]
         );
         let names = [
-            "DUP_elt", "DUP_gen", "INS_gen", "SMOV", "UMOV", "INS_elt", "DUP_elt_scalar",
-            "MOVI_64", "MOVI_8", "MOVI_32", "MVNI_32_msl", "ORR_vec_imm_16", "BIC_vec_imm_32",
-            "FMOV_vec_imm_D", "FMOV_vec_imm_S", "AND_vec", "BIF", "FMOV_gen_W_S", "FMOV_gen_S_W",
-            "FMOV_gen_X_D", "FMOV_gen_D_X", "FMOV_gen_X_D1", "FMOV_gen_D1_X", "FMOV_reg", "FMOV_imm",
+            "DUP_elt",
+            "DUP_gen",
+            "INS_gen",
+            "SMOV",
+            "UMOV",
+            "INS_elt",
+            "DUP_elt_scalar",
+            "MOVI_64",
+            "MOVI_8",
+            "MOVI_32",
+            "MVNI_32_msl",
+            "ORR_vec_imm_16",
+            "BIC_vec_imm_32",
+            "FMOV_vec_imm_D",
+            "FMOV_vec_imm_S",
+            "AND_vec",
+            "BIF",
+            "FMOV_gen_W_S",
+            "FMOV_gen_S_W",
+            "FMOV_gen_X_D",
+            "FMOV_gen_D_X",
+            "FMOV_gen_X_D1",
+            "FMOV_gen_D1_X",
+            "FMOV_reg",
+            "FMOV_imm",
             "AdvSIMD_three_same",
-            "AdvSIMD_shift_imm_D", "AdvSIMD_extract", "AdvSIMD_table_lookup", "AdvSIMD_permute",
-            "AdvSIMD_across_lanes", "AdvSIMD_vec_x_indexed", "AdvSIMD_scalar_three_same",
-            "AdvSIMD_scalar_shift_imm_D", "AdvSIMD_scalar_two_reg_misc", "AdvSIMD_scalar_pairwise",
+            "AdvSIMD_shift_imm_D",
+            "AdvSIMD_extract",
+            "AdvSIMD_table_lookup",
+            "AdvSIMD_permute",
+            "AdvSIMD_across_lanes",
+            "AdvSIMD_vec_x_indexed",
+            "AdvSIMD_scalar_three_same",
+            "AdvSIMD_scalar_shift_imm_D",
+            "AdvSIMD_scalar_two_reg_misc",
+            "AdvSIMD_scalar_pairwise",
             "AdvSIMD_scalar_x_indexed",
         ];
         assert_eq!(code.len(), names.len() * 4);

@@ -15,10 +15,11 @@ use crate::exec::simd_across as ac;
 use crate::exec::simd_indexed as ix;
 use crate::exec::simd_shift_imm as si;
 use crate::exec::simd_three_diff as td;
-use crate::exec::simd_two_misc as tm;
 use crate::exec::simd_three_same as ts;
+use crate::exec::simd_two_misc as tm;
 
-/// The table.
+/// The table (aligned by hand: one line per encoding).
+#[rustfmt::skip]
 pub static TABLE: &[Encoding] = &[
     // ---- Advanced SIMD three same: 0 Q U 01110 size 1 Rm opcode 1 Rn Rd
     enc!(SHADD_vec,     "0q0 01110 ss 1 mmmmm 00000 1 nnnnn ddddd", ts::hadd),

@@ -12,7 +12,8 @@ use crate::enc;
 use crate::exec::simd_permute as p;
 use crate::exec::simd_table as t;
 
-/// The table.
+/// The table (aligned by hand: one line per encoding).
+#[rustfmt::skip]
 pub static TABLE: &[Encoding] = &[
     // ---- Table lookup: 0 Q 001110 op2=00 0 Rm 0 len op 00 Rn Rd
     enc!(TBL,  "0q0 01110 00 0 mmmmm 0 ll 0 00 nnnnn ddddd", t::tbl_tbx),

@@ -21,7 +21,11 @@ use crate::platform::Platform;
 type R = Result<(), Trap>;
 
 fn require_lse(cpu: &Cpu) -> R {
-    if cpu.model.has_lse() { Ok(()) } else { Err(exception::undefined(&cpu.s)) }
+    if cpu.model.has_lse() {
+        Ok(())
+    } else {
+        Err(exception::undefined(&cpu.s))
+    }
 }
 
 /// The aligned, write-checked location of an atomic of `bytes` at `[Xn|SP]`.
@@ -34,7 +38,13 @@ fn location(cpu: &mut Cpu, n: u32, bytes: u32) -> Result<(u64, AccessInfo), Trap
 }
 
 /// Read-modify-write of `bytes` (1, 2, 4, 8) at `[Xn|SP]`: returns the old value.
-fn rmw(cpu: &mut Cpu, plat: &mut dyn Platform, n: u32, bytes: u32, op: impl FnOnce(u64) -> Option<u64>) -> Result<u64, Trap> {
+fn rmw(
+    cpu: &mut Cpu,
+    plat: &mut dyn Platform,
+    n: u32,
+    bytes: u32,
+    op: impl FnOnce(u64) -> Option<u64>,
+) -> Result<u64, Trap> {
     let (addr, winfo) = location(cpu, n, bytes)?;
     let old = cpu.read(plat, addr, AccessInfo { kind: AccessKind::Read, ..winfo })?;
     if let Some(new) = op(old) {
@@ -68,8 +78,20 @@ pub fn ld_op(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
             0b001 => d & !s,
             0b010 => d ^ s,
             0b011 => d | s,
-            0b100 => if sext(d, bytes) >= sext(s, bytes) { d } else { s },
-            0b101 => if sext(d, bytes) <= sext(s, bytes) { d } else { s },
+            0b100 => {
+                if sext(d, bytes) >= sext(s, bytes) {
+                    d
+                } else {
+                    s
+                }
+            }
+            0b101 => {
+                if sext(d, bytes) <= sext(s, bytes) {
+                    d
+                } else {
+                    s
+                }
+            }
             0b110 => d.max(s),
             _ => d.min(s),
         };
@@ -160,15 +182,15 @@ mod tests {
         let m = 0x8000_0000_0000_00f0u64;
         let s = 0x0000_0000_0000_0f0fu64;
         let cases = [
-            (0b0000, m.wrapping_add(s)),      // LDADD
-            (0b0001, m & !s),                 // LDCLR: 0x8000_0000_0000_00f0
-            (0b0010, m ^ s),                  // LDEOR
-            (0b0011, m | s),                  // LDSET
-            (0b0100, s),                      // LDSMAX: m is negative
-            (0b0101, m),                      // LDSMIN
-            (0b0110, m),                      // LDUMAX
-            (0b0111, s),                      // LDUMIN
-            (0b1000, s),                      // SWP
+            (0b0000, m.wrapping_add(s)), // LDADD
+            (0b0001, m & !s),            // LDCLR: 0x8000_0000_0000_00f0
+            (0b0010, m ^ s),             // LDEOR
+            (0b0011, m | s),             // LDSET
+            (0b0100, s),                 // LDSMAX: m is negative
+            (0b0101, m),                 // LDSMIN
+            (0b0110, m),                 // LDUMAX
+            (0b0111, s),                 // LDUMIN
+            (0b1000, s),                 // SWP
         ];
         for (op, want) in cases {
             assert_eq!(atomic(ld_word(3, op), m, s), (m, want), "op {op:#b}");

@@ -87,7 +87,8 @@ mod tests {
         );
         let init = 0xffff_ffff_ffff_ffffu64; // bits 63:32 of Rn are ignored
         let cpu = run_with(&code, &[(0, init), (1, v), (2, init), (3, v >> 32), (4, init), (5, init)], 0);
-        let bytes = |poly: u32, n: usize| b"12345678"[..n].iter().fold(0xffff_ffff, |c, &b| crc32_update(c, b as u64, 8, poly));
+        let bytes =
+            |poly: u32, n: usize| b"12345678"[..n].iter().fold(0xffff_ffff, |c, &b| crc32_update(c, b as u64, 8, poly));
         assert_eq!(cpu.s.x[0], bytes(POLY_CRC32_REFLECTED, 8) as u64);
         assert_eq!(cpu.s.x[2], cpu.s.x[0]);
         assert_eq!(cpu.s.x[4], bytes(POLY_CRC32C_REFLECTED, 8) as u64);

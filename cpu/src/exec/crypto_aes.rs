@@ -41,7 +41,11 @@ const fn gf_inv(x: u8) -> u8 {
         r = gf_mul(r, x);
         k += 1;
     }
-    if x == 0 { 0 } else { r }
+    if x == 0 {
+        0
+    } else {
+        r
+    }
 }
 
 const fn make_sbox() -> [u8; 256] {

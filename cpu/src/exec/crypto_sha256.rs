@@ -62,7 +62,11 @@ pub fn sha256_hash(mut x: u128, mut y: u128, w: u128, part1: bool) -> u128 {
         x = (x << 32) | y_top as u128;
         y = (y << 32) | x_top as u128;
     }
-    if part1 { x } else { y }
+    if part1 {
+        x
+    } else {
+        y
+    }
 }
 
 /// FEAT_SHA256 (ID_AA64ISAR0_EL1.SHA2 != 0), else UNDEFINED; then the FP trap.

@@ -54,7 +54,10 @@ fn run_sha(code: &[u8], state: &[u32], extra: &[u8]) -> Cpu {
     cpu.ram.load(DATA + 0x100, &abc_block());
     cpu.ram.load(DATA + 0x200, extra);
     (cpu.s.x[0], cpu.s.x[1], cpu.s.x[8]) = (DATA, DATA + 0x100, DATA + 0x200);
-    cpu.s.v[27] = [u64::from_le_bytes(REV32_INDEX[..8].try_into().unwrap()), u64::from_le_bytes(REV32_INDEX[8..].try_into().unwrap())];
+    cpu.s.v[27] = [
+        u64::from_le_bytes(REV32_INDEX[..8].try_into().unwrap()),
+        u64::from_le_bytes(REV32_INDEX[8..].try_into().unwrap()),
+    ];
     assert_eq!(run(&mut cpu, 10_000), End::Brk(0));
     cpu
 }
@@ -114,9 +117,21 @@ fn sha1_of_abc_with_sha1_ce_sequence() {
     c.extend(crate::a64!(; mov v12.b16, v6.b16));
     let (a, b, d, e) = ([8, 9, 10, 11], [9, 10, 11, 8], [10, 11, 8, 9], [11, 8, 9, 10]);
     let rounds: [(char, bool, u32, [u32; 4]); 16] = [
-        ('c', true, 0, a), ('c', false, 0, b), ('c', true, 0, d), ('c', false, 0, e), ('c', true, 1, a),
-        ('p', false, 1, b), ('p', true, 1, d), ('p', false, 1, e), ('p', true, 1, a), ('p', false, 2, b),
-        ('m', true, 2, d), ('m', false, 2, e), ('m', true, 2, a), ('m', false, 2, b), ('m', true, 3, d),
+        ('c', true, 0, a),
+        ('c', false, 0, b),
+        ('c', true, 0, d),
+        ('c', false, 0, e),
+        ('c', true, 1, a),
+        ('p', false, 1, b),
+        ('p', true, 1, d),
+        ('p', false, 1, e),
+        ('p', true, 1, a),
+        ('p', false, 2, b),
+        ('m', true, 2, d),
+        ('m', false, 2, e),
+        ('m', true, 2, a),
+        ('m', false, 2, b),
+        ('m', true, 3, d),
         ('p', false, 3, e),
     ];
     for (k, &(op, ev, rc, s)) in rounds.iter().enumerate() {
@@ -140,14 +155,14 @@ fn sha1_of_abc_with_sha1_ce_sequence() {
 // t0/t1 = v22/v23, dg0/dg1/dg2 = v24/v25/v26.
 
 const K256: [u32; 64] = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+    0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+    0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+    0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+    0xc67178f2,
 ];
 
 /// The `add_only` macro of sha2-ce-core.S.

@@ -12,11 +12,8 @@ type R = Result<(), Trap>;
 /// Arm ARM C6.2.388: UDIV. Division by zero gives zero (no trap in AArch64).
 pub fn udiv(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
     let (n, m) = (cpu.s.xr(i.rn()), cpu.s.xr(i.rm()));
-    let result = if i.sf() {
-        n.checked_div(m).unwrap_or(0)
-    } else {
-        (n as u32).checked_div(m as u32).unwrap_or(0) as u64
-    };
+    let result =
+        if i.sf() { n.checked_div(m).unwrap_or(0) } else { (n as u32).checked_div(m as u32).unwrap_or(0) as u64 };
     cpu.s.set_xr(i.rd(), result);
     Ok(())
 }
@@ -26,7 +23,11 @@ pub fn udiv(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
 pub fn sdiv(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
     let (n, m) = (cpu.s.xr(i.rn()), cpu.s.xr(i.rm()));
     let result = if i.sf() {
-        if m == 0 { 0 } else { (n as i64).wrapping_div(m as i64) as u64 }
+        if m == 0 {
+            0
+        } else {
+            (n as i64).wrapping_div(m as i64) as u64
+        }
     } else if m as u32 == 0 {
         0
     } else {
@@ -84,7 +85,15 @@ mod tests {
         );
         let cpu = run_with(
             &code,
-            &[(1, (-100i64) as u64), (2, 7), (6, 1 << 63), (7, u64::MAX), (9, 0x8000_0000), (10, 0xffff_ffff), (14, (-7i64) as u64)],
+            &[
+                (1, (-100i64) as u64),
+                (2, 7),
+                (6, 1 << 63),
+                (7, u64::MAX),
+                (9, 0x8000_0000),
+                (10, 0xffff_ffff),
+                (14, (-7i64) as u64),
+            ],
             0,
         );
         assert_eq!(cpu.s.x[0], ((-100i64) as u64) / 7);

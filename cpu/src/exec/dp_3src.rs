@@ -32,11 +32,8 @@ pub fn msub(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
 /// The widening forms: `X[d] = X[a] +/- Int(W[n], unsigned) * Int(W[m], unsigned)`.
 fn mul_add_long(cpu: &mut Cpu, i: Insn, unsigned: bool, sub: bool) -> R {
     let (n, m, a) = (cpu.s.xr(i.rn()), cpu.s.xr(i.rm()), cpu.s.xr(i.rt2()));
-    let (n, m) = if unsigned {
-        (n as u32 as u64, m as u32 as u64)
-    } else {
-        (n as i32 as i64 as u64, m as i32 as i64 as u64)
-    };
+    let (n, m) =
+        if unsigned { (n as u32 as u64, m as u32 as u64) } else { (n as i32 as i64 as u64, m as i32 as i64 as u64) };
     let product = n.wrapping_mul(m);
     let result = if sub { a.wrapping_sub(product) } else { a.wrapping_add(product) };
     cpu.s.set_xr(i.rd(), result);

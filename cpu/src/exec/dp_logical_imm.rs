@@ -3,8 +3,8 @@
 //! (immediate), with the shared bitmask decoder [`decode_bit_masks`] (also used by the
 //! bitfield class, [`super::dp_bitfield`]).
 
-use crate::exception::{self, Trap};
 use super::dp_logical_reg::{logical_tail, LogicalOp};
+use crate::exception::{self, Trap};
 use crate::exec::trunc;
 use crate::insn::Insn;
 use crate::interp::Cpu;
@@ -47,16 +47,23 @@ pub fn decode_bit_masks(imm_n: u32, imms: u32, immr: u32, immediate: bool, m: u3
 /// `Ones(n)` for 1 <= n <= 64.
 #[inline(always)]
 fn ones(n: u32) -> u64 {
-    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
+    if n >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << n) - 1
+    }
 }
 
 /// `Replicate(elem, 64 / esize)` for `elem < 2^esize`: a multiplication by the
 /// pattern with a one at the bottom of every element (no carries between elements).
 #[inline(always)]
 fn replicate(elem: u64, esize: u32) -> u64 {
-    if esize >= 64 { elem } else { elem.wrapping_mul(u64::MAX / ((1u64 << esize) - 1)) }
+    if esize >= 64 {
+        elem
+    } else {
+        elem.wrapping_mul(u64::MAX / ((1u64 << esize) - 1))
+    }
 }
-
 
 /// The shared body of AND/ORR/EOR/ANDS (immediate). `sf == 0 && N == 1` and the
 /// reserved bitmask values are UNDEFINED. Rd is SP for AND/ORR/EOR, XZR for ANDS.

@@ -48,7 +48,8 @@ fn fcmp_with_zero() {
 #[test]
 fn fccmp_condition_false_sets_immediate() {
     // Z set, NE fails: NZCV = #0b1010 and no exception even with a NaN operand.
-    let c = run_fp(&crate::a64!(; fccmpe d1, d2, 10, ne ; brk 0), &[(1, d(QNAN_D)), (2, d(ONE_D))], &[], 0, 0x4000_0000);
+    let c =
+        run_fp(&crate::a64!(; fccmpe d1, d2, 10, ne ; brk 0), &[(1, d(QNAN_D)), (2, d(ONE_D))], &[], 0, 0x4000_0000);
     assert_eq!(c.s.nzcv, 0xa000_0000);
     assert_eq!(c.s.fpsr, 0);
     // EQ holds: the comparison: 1.0 > 0.0 -> 0010.

@@ -15,7 +15,11 @@ use crate::platform::Platform;
 /// The integer width: 64 with `sf`, else 32.
 #[inline(always)]
 pub const fn int_bits(i: Insn) -> u32 {
-    if i.sf() { 64 } else { 32 }
+    if i.sf() {
+        64
+    } else {
+        32
+    }
 }
 
 /// The rounding of an FCVT*{S,U} (integer) encoding: ties away for FCVTA* (opcode

@@ -17,8 +17,13 @@ fn fcvtzs_saturates_with_invalid() {
     assert_eq!(c.s.x[2], 0xffff_ffff);
     assert_eq!(c.s.fpsr, FpFlags::IXC);
     // Unsigned: -1.0 -> 0 (Invalid); NaN -> 0 (Invalid).
-    let c = run_fp(&crate::a64!(; fcvtzu w0, s1 ; fcvtnu x2, d3 ; brk 0),
-        &[(1, s(0xbf80_0000)), (3, d(0x7ff8_0000_0000_0000))], &[(0, 5), (2, 5)], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; fcvtzu w0, s1 ; fcvtnu x2, d3 ; brk 0),
+        &[(1, s(0xbf80_0000)), (3, d(0x7ff8_0000_0000_0000))],
+        &[(0, 5), (2, 5)],
+        0,
+        0,
+    );
     assert_eq!((c.s.x[0], c.s.x[2]), (0, 0));
     assert_eq!(c.s.fpsr, FpFlags::IOC);
 }
@@ -43,7 +48,13 @@ fn fcvt_to_int_rounding_per_opcode() {
 #[test]
 fn scvtf_ucvtf_integer() {
     // SCVTF d0, x1 with x1 = -1: -1.0. UCVTF s2, w3 with 0xffffffff: 2^32, inexact.
-    let c = run_fp(&crate::a64!(; scvtf d0, x1 ; ucvtf s2, w3 ; brk 0), &[], &[(1, u64::MAX), (3, 0xdead_0000_ffff_ffff)], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; scvtf d0, x1 ; ucvtf s2, w3 ; brk 0),
+        &[],
+        &[(1, u64::MAX), (3, 0xdead_0000_ffff_ffff)],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [0xbff0_0000_0000_0000, 0]);
     assert_eq!(c.s.v[2], [0x4f80_0000, 0]);
     assert_eq!(c.s.fpsr, FpFlags::IXC);
@@ -61,8 +72,13 @@ fn fixed_point_general_forms() {
     assert_eq!(c.s.x[2], 40);
     assert_eq!(c.s.fpsr, 0);
     // UCVTF d0, x1, #64 with 2^63: 0.5. FCVTZU x2, d3, #1 of 2.75: 5 (truncated), inexact.
-    let c = run_fp(&crate::a64!(; ucvtf d0, x1, 64 ; fcvtzu x2, d3, 1 ; brk 0),
-        &[(3, d(0x4006_0000_0000_0000))], &[(1, 1 << 63)], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; ucvtf d0, x1, 64 ; fcvtzu x2, d3, 1 ; brk 0),
+        &[(3, d(0x4006_0000_0000_0000))],
+        &[(1, 1 << 63)],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [0x3fe0_0000_0000_0000, 0]);
     assert_eq!(c.s.x[2], 5);
     assert_eq!(c.s.fpsr, FpFlags::IXC);
@@ -90,17 +106,27 @@ fn fixed_point_w_with_scale_below_32_is_undefined() {
 fn simd_scalar_integer_conversions() {
     // FCVTZS s0, s1 of 2^31: 0x7fffffff (32 bits, upper cleared); SCVTF d2, d3 of -2: -2.0;
     // UCVTF s4, s5 of 0x80000000: 2^31; FCVTAS d6, d7 of -2.5: -3.
-    let c = run_fp(&crate::a64!(; fcvtzs s0, s1 ; scvtf d2, d3 ; ucvtf s4, s5 ; fcvtas d6, d7 ; brk 0),
-        &[(1, s(0x4f00_0000)), (3, d(-2i64 as u64)), (5, s(0x8000_0000)), (7, d(0xc004_0000_0000_0000))], &[], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; fcvtzs s0, s1 ; scvtf d2, d3 ; ucvtf s4, s5 ; fcvtas d6, d7 ; brk 0),
+        &[(1, s(0x4f00_0000)), (3, d(-2i64 as u64)), (5, s(0x8000_0000)), (7, d(0xc004_0000_0000_0000))],
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [0x7fff_ffff, 0]);
     assert_eq!(c.s.v[2], [0xc000_0000_0000_0000, 0]);
     assert_eq!(c.s.v[4], [0x4f00_0000, 0]);
     assert_eq!(c.s.v[6], [-3i64 as u64, 0]);
     assert_eq!(c.s.fpsr, FpFlags::IOC | FpFlags::IXC);
     // FCVTNU, FCVTMS, FCVTPU, FCVTZU, FCVTNS, FCVTMU, FCVTPS, FCVTAU of 1.5 (single).
-    let c = run_fp(&crate::a64!(; fcvtnu s0, s1 ; fcvtms s2, s1 ; fcvtpu s3, s1 ; fcvtzu s4, s1
+    let c = run_fp(
+        &crate::a64!(; fcvtnu s0, s1 ; fcvtms s2, s1 ; fcvtpu s3, s1 ; fcvtzu s4, s1
             ; fcvtns s5, s1 ; fcvtmu s6, s1 ; fcvtps s7, s1 ; fcvtau s8, s1 ; brk 0),
-        &[(1, s(0x3fc0_0000))], &[], 0, 0);
+        &[(1, s(0x3fc0_0000))],
+        &[],
+        0,
+        0,
+    );
     let got: Vec<u64> = [0, 2, 3, 4, 5, 6, 7, 8].iter().map(|&r| c.s.v[r][0]).collect();
     assert_eq!(got, [2, 1, 2, 1, 2, 1, 2, 2]);
 }
@@ -109,8 +135,13 @@ fn simd_scalar_integer_conversions() {
 fn simd_scalar_fixed_point_shift_forms() {
     // SCVTF s0, s1, #16 of 0x18000: 1.5; FCVTZU d2, d3, #8 of 1.5: 384; UCVTF d4, d5, #64
     // of 2^63: 0.5; FCVTZS s6, s7, #1 of -1.25: -2 (towards zero of -2.5).
-    let c = run_fp(&crate::a64!(; scvtf s0, s1, 16 ; fcvtzu d2, d3, 8 ; ucvtf d4, d5, 64 ; fcvtzs s6, s7, 1 ; brk 0),
-        &[(1, s(0x1_8000)), (3, d(0x3ff8_0000_0000_0000)), (5, d(1 << 63)), (7, s(0xbfa0_0000))], &[], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; scvtf s0, s1, 16 ; fcvtzu d2, d3, 8 ; ucvtf d4, d5, 64 ; fcvtzs s6, s7, 1 ; brk 0),
+        &[(1, s(0x1_8000)), (3, d(0x3ff8_0000_0000_0000)), (5, d(1 << 63)), (7, s(0xbfa0_0000))],
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [0x3fc0_0000, 0]);
     assert_eq!(c.s.v[2], [384, 0]);
     assert_eq!(c.s.v[4], [0x3fe0_0000_0000_0000, 0]);

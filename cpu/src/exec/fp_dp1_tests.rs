@@ -5,8 +5,13 @@ use crate::fp::FpFlags;
 
 #[test]
 fn fabs_fneg_fsqrt() {
-    let c = run_fp(&crate::a64!(; fabs s0, s1 ; fneg d2, d3 ; fsqrt d4, d5 ; fsqrt s6, s7 ; brk 0),
-        &[(1, s(0xc000_0000)), (3, d(0x4000_0000_0000_0000)), (5, d(0x4010_0000_0000_0000)), (7, s(0xbf80_0000))], &[], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; fabs s0, s1 ; fneg d2, d3 ; fsqrt d4, d5 ; fsqrt s6, s7 ; brk 0),
+        &[(1, s(0xc000_0000)), (3, d(0x4000_0000_0000_0000)), (5, d(0x4010_0000_0000_0000)), (7, s(0xbf80_0000))],
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [0x4000_0000, 0]);
     assert_eq!(c.s.v[2], [0xc000_0000_0000_0000, 0]);
     // sqrt(4) = 2; sqrt(-1) = default NaN, Invalid.

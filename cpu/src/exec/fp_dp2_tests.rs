@@ -39,21 +39,32 @@ fn fadd_fsub_fmul_fdiv_fnmul() {
     assert_eq!(c.s.v[0], [0x7fc0_0000, 0]);
     assert_eq!(c.s.fpsr, FpFlags::IOC);
     // FPSR is cumulative: a second instruction adds its flags to the first one's.
-    let c = run_fp(&crate::a64!(; fdiv s0, s1, s2 ; fadd s3, s1, s1 ; fmul s4, s2, s5 ; brk 0),
-        &[(1, s(S1)), (2, s(0)), (5, s(0x7f80_0000))], &[], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; fdiv s0, s1, s2 ; fadd s3, s1, s1 ; fmul s4, s2, s5 ; brk 0),
+        &[(1, s(S1)), (2, s(0)), (5, s(0x7f80_0000))],
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.fpsr, FpFlags::DZC | FpFlags::IOC);
 }
 
 #[test]
 fn fmax_fmin_and_num_forms() {
     // FMAX with a quiet NaN returns the NaN; FMAXNM returns the number.
-    let c = run_fp(&crate::a64!(; fmax s0, s1, s2 ; fmaxnm s3, s1, s2 ; brk 0), &[(1, s(S1)), (2, s(QNAN_S))], &[], 0, 0);
+    let c =
+        run_fp(&crate::a64!(; fmax s0, s1, s2 ; fmaxnm s3, s1, s2 ; brk 0), &[(1, s(S1)), (2, s(QNAN_S))], &[], 0, 0);
     assert_eq!(c.s.v[0], [QNAN_S as u64, 0]);
     assert_eq!(c.s.v[3], [S1 as u64, 0]);
     assert_eq!(c.s.fpsr, 0);
     // FMIN(-0, +0) = -0; FMINNM(2, 3) = 2; FMAX(2, 3) = 3 (double).
-    let c = run_fp(&crate::a64!(; fmin d0, d1, d2 ; fminnm d3, d4, d5 ; fmax d6, d4, d5 ; brk 0),
-        &[(1, d(1 << 63)), (2, d(0)), (4, d(D2)), (5, d(D3))], &[], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; fmin d0, d1, d2 ; fminnm d3, d4, d5 ; fmax d6, d4, d5 ; brk 0),
+        &[(1, d(1 << 63)), (2, d(0)), (4, d(D2)), (5, d(D3))],
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [1 << 63, 0]);
     assert_eq!(c.s.v[3], [D2, 0]);
     assert_eq!(c.s.v[6], [D3, 0]);
@@ -67,14 +78,25 @@ fn fmax_fmin_and_num_forms() {
 fn fused_multiply_add_family() {
     let v = [(1, s(S2)), (2, s(S3)), (3, s(S1))];
     // 1 + 2*3 = 7, 1 - 2*3 = -5, -1 - 2*3 = -7, 2*3 - 1 = 5.
-    let c = run_fp(&crate::a64!(; fmadd s4, s1, s2, s3 ; fmsub s5, s1, s2, s3 ; fnmadd s6, s1, s2, s3 ; fnmsub s7, s1, s2, s3 ; brk 0), &v, &[], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; fmadd s4, s1, s2, s3 ; fmsub s5, s1, s2, s3 ; fnmadd s6, s1, s2, s3 ; fnmsub s7, s1, s2, s3 ; brk 0),
+        &v,
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[4], [0x40e0_0000, 0]);
     assert_eq!(c.s.v[5], [0xc0a0_0000, 0]);
     assert_eq!(c.s.v[6], [0xc0e0_0000, 0]);
     assert_eq!(c.s.v[7], [0x40a0_0000, 0]);
     // Fused: (1 + 2^-52)^2 - (1 + 2^-51) = 2^-104 exactly (separately rounded: 0).
-    let c = run_fp(&crate::a64!(; fmadd d0, d1, d1, d3 ; brk 0),
-        &[(1, d(D1 + 1)), (3, d(0xbff0_0000_0000_0002))], &[], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; fmadd d0, d1, d1, d3 ; brk 0),
+        &[(1, d(D1 + 1)), (3, d(0xbff0_0000_0000_0002))],
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [0x3970_0000_0000_0000, 0]);
     assert_eq!(c.s.fpsr, 0);
 }
@@ -82,8 +104,13 @@ fn fused_multiply_add_family() {
 #[test]
 fn fcsel_selects_on_condition() {
     // Z set: EQ holds -> Vn; NE fails -> Vm. Upper bits cleared either way.
-    let c = run_fp(&crate::a64!(; fcsel d0, d1, d2, eq ; fcsel s3, s1, s2, ne ; brk 0),
-        &[(1, d(D1)), (2, d(D2))], &[], 0, 0x4000_0000);
+    let c = run_fp(
+        &crate::a64!(; fcsel d0, d1, d2, eq ; fcsel s3, s1, s2, ne ; brk 0),
+        &[(1, d(D1)), (2, d(D2))],
+        &[],
+        0,
+        0x4000_0000,
+    );
     assert_eq!(c.s.v[0], [D1, 0]);
     assert_eq!(c.s.v[3], [D2 & 0xffff_ffff, 0]);
     assert_eq!(c.s.fpsr, 0);

@@ -34,7 +34,11 @@ pub const fn vfp_expand_imm(imm8: u32, n: u32) -> u64 {
 /// The FP size of the scalar forms with `ftype` = 0b0x (bit 22): 32 or 64 bits.
 #[inline(always)]
 fn ftype_size(i: Insn) -> u32 {
-    if i.bit(22) { 64 } else { 32 }
+    if i.bit(22) {
+        64
+    } else {
+        32
+    }
 }
 
 /// Arm ARM C7.2.130 FMOV (general), `FMOV Wd, Sn` and `FMOV Xd, Dn` (FPConvOp_MOV_FtoI,

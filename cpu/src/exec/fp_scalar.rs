@@ -30,7 +30,11 @@ pub type Tern = fn(FpSize, u64, u64, u64, Fpcr, &mut FpFlags) -> u64;
 /// forms (`esize = 32 << sz`).
 #[inline(always)]
 pub const fn size_bit22(i: Insn) -> FpSize {
-    if i.bit(22) { FpSize::D } else { FpSize::S }
+    if i.bit(22) {
+        FpSize::D
+    } else {
+        FpSize::S
+    }
 }
 
 /// `V[n]<size-1:0>`: the scalar operand of `size` in the low bits of V`n`.

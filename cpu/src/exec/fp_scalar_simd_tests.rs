@@ -16,8 +16,13 @@ const D15: u64 = 0x3ff8_0000_0000_0000;
 fn three_same_arithmetic() {
     // FABD |1 - 3| = 2; FMULX inf * -0 = -2.0 without Invalid; FRECPS 2 - 1.5*1 = 0.5;
     // FRSQRTS (3 - 1*1) / 2 = 1.0.
-    let c = run_fp(&crate::a64!(; fabd s0, s1, s2 ; fmulx s3, s4, s5 ; frecps d6, d7, d8 ; frsqrts d9, d8, d8 ; brk 0),
-        &[(1, s(S1)), (2, s(S3)), (4, s(0x7f80_0000)), (5, s(0x8000_0000)), (7, d(D15)), (8, d(D1))], &[], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; fabd s0, s1, s2 ; fmulx s3, s4, s5 ; frecps d6, d7, d8 ; frsqrts d9, d8, d8 ; brk 0),
+        &[(1, s(S1)), (2, s(S3)), (4, s(0x7f80_0000)), (5, s(0x8000_0000)), (7, d(D15)), (8, d(D1))],
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [S2 as u64, 0]);
     assert_eq!(c.s.v[3], [0xc000_0000, 0]);
     assert_eq!(c.s.v[6], [0x3fe0_0000_0000_0000, 0]);
@@ -29,13 +34,19 @@ fn three_same_arithmetic() {
 fn three_same_compares() {
     let code = crate::a64!(; fcmeq d0, d1, d2 ; fcmgt s3, s4, s5 ; fcmge s6, s4, s4 ; facge d7, d8, d1 ; facgt s9, s5, s4 ; brk 0);
     // d1 = d2 = 1.0; s4 = 1.0, s5 = -3.0; d8 = -2.0.
-    let c = run_fp(&code, &[(1, d(D1)), (2, d(D1)), (4, s(S1)), (5, s(0xc040_0000)), (8, d(0xc000_0000_0000_0000))], &[], 0, 0);
+    let c = run_fp(
+        &code,
+        &[(1, d(D1)), (2, d(D1)), (4, s(S1)), (5, s(0xc040_0000)), (8, d(0xc000_0000_0000_0000))],
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [u64::MAX, 0]);
     assert_eq!(c.s.v[3], [0xffff_ffff, 0]);
     assert_eq!(c.s.v[6], [0xffff_ffff, 0]);
     assert_eq!(c.s.v[7], [u64::MAX, 0]); // |-2| >= |1|
     assert_eq!(c.s.v[9], [0xffff_ffff, 0]); // |-3| > |1|
-    // GE/GT with a quiet NaN: false and Invalid; EQ with a quiet NaN: false, quiet.
+                                            // GE/GT with a quiet NaN: false and Invalid; EQ with a quiet NaN: false, quiet.
     let c = run_fp(&crate::a64!(; fcmeq s0, s1, s2 ; brk 0), &[(1, s(0x7fc0_0000)), (2, s(S1))], &[], 0, 0);
     assert_eq!((c.s.v[0], c.s.fpsr), ([0, 0], 0));
     let c = run_fp(&crate::a64!(; fcmge s0, s1, s2 ; brk 0), &[(1, s(0x7fc0_0000)), (2, s(S1))], &[], 0, 0);
@@ -59,8 +70,13 @@ fn compares_with_zero() {
 fn estimates() {
     // FRECPE(1.0) = 0.998046875 (RecipEstimate(256) = 511); FRSQRTE(4.0) = 0.4990234375;
     // FRECPX(2.0) = 1.0 (exponent inverted, fraction cleared).
-    let c = run_fp(&crate::a64!(; frecpe s0, s1 ; frsqrte d2, d3 ; frecpx s4, s5 ; brk 0),
-        &[(1, s(S1)), (3, d(0x4010_0000_0000_0000)), (5, s(S2))], &[], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; frecpe s0, s1 ; frsqrte d2, d3 ; frecpx s4, s5 ; brk 0),
+        &[(1, s(S1)), (3, d(0x4010_0000_0000_0000)), (5, s(S2))],
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [0x3f7f_8000, 0]);
     assert_eq!(c.s.v[2], [0x3fdf_f000_0000_0000, 0]);
     assert_eq!(c.s.v[4], [S1 as u64, 0]);
@@ -90,8 +106,13 @@ fn pairwise_reductions() {
     // V1.2S = {1.0, 2.0}: FADDP 3.0, FMAXP 2.0; V2.2D = {qNaN, 1.0}: FMINNMP 1.0, FMINP NaN.
     let v1 = [((S2 as u64) << 32) | S1 as u64, JUNK[1]];
     let v2 = [0x7ff8_0000_0000_0000, D1];
-    let c = run_fp(&crate::a64!(; faddp s0, v1.s2 ; fmaxp s3, v1.s2 ; fminnmp d4, v2.d2 ; fminp d5, v2.d2 ; fmaxnmp s6, v1.s2 ; faddp d7, v2.d2 ; brk 0),
-        &[(1, v1), (2, v2)], &[], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; faddp s0, v1.s2 ; fmaxp s3, v1.s2 ; fminnmp d4, v2.d2 ; fminp d5, v2.d2 ; fmaxnmp s6, v1.s2 ; faddp d7, v2.d2 ; brk 0),
+        &[(1, v1), (2, v2)],
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [S3 as u64, 0]);
     assert_eq!(c.s.v[3], [S2 as u64, 0]);
     assert_eq!(c.s.v[4], [D1, 0]);
@@ -106,8 +127,13 @@ fn by_element() {
     // V2.4S = {0, 0, 0, 3.0}; V3.2D = {0, 2.0}.
     let v2 = [0, (S3 as u64) << 32];
     let v3 = [0, D2];
-    let c = run_fp(&crate::a64!(; fmul s0, s1, v2.s[3] ; fmla d4, d5, v3.d[1] ; fmls s6, s1, v2.s[3] ; fmulx d7, d8, v3.d[1] ; brk 0),
-        &[(1, s(S2)), (2, v2), (3, v3), (4, d(D1)), (5, d(D15)), (6, s(S1)), (8, d(0xfff0_0000_0000_0000))], &[], 0, 0);
+    let c = run_fp(
+        &crate::a64!(; fmul s0, s1, v2.s[3] ; fmla d4, d5, v3.d[1] ; fmls s6, s1, v2.s[3] ; fmulx d7, d8, v3.d[1] ; brk 0),
+        &[(1, s(S2)), (2, v2), (3, v3), (4, d(D1)), (5, d(D15)), (6, s(S1)), (8, d(0xfff0_0000_0000_0000))],
+        &[],
+        0,
+        0,
+    );
     assert_eq!(c.s.v[0], [0x40c0_0000, 0]); // 2 * 3 = 6
     assert_eq!(c.s.v[4], [0x4010_0000_0000_0000, 0]); // 1 + 1.5 * 2 = 4
     assert_eq!(c.s.v[6], [0xc0a0_0000, 0]); // 1 - 2 * 3 = -5

@@ -308,7 +308,11 @@ const fn op_of<const SIZE: u32, const OPC: u32>() -> MemOp {
 
 /// `ldst_imm9` for a line with fixed size:opc and form (bits 11:10: 00 unscaled, 01
 /// post-index, 11 pre-index).
-pub fn ldst_imm9_op<const SIZE: u32, const OPC: u32, const FORM: u32>(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
+pub fn ldst_imm9_op<const SIZE: u32, const OPC: u32, const FORM: u32>(
+    cpu: &mut Cpu,
+    plat: &mut dyn Platform,
+    i: Insn,
+) -> R {
     let op = const { op_of::<SIZE, OPC>() };
     let idx = match FORM {
         0b01 => Index::Post,

@@ -32,7 +32,11 @@ pub fn ldst_pair(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> Result<(), 
 /// [`ldst_pair`] for a table line that fixes L (bit 22) and the form (bits 24:23:
 /// 00 non-temporal, 01 post, 10 offset, 11 pre), so that each element size gets a
 /// straight-line body.
-pub fn ldst_pair_op<const LOAD: bool, const FORM: u32>(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> Result<(), Trap> {
+pub fn ldst_pair_op<const LOAD: bool, const FORM: u32>(
+    cpu: &mut Cpu,
+    plat: &mut dyn Platform,
+    i: Insn,
+) -> Result<(), Trap> {
     let idx = match FORM {
         0b01 => Index::Post,
         0b11 => Index::Pre,
@@ -48,7 +52,13 @@ pub fn ldst_pair_op<const LOAD: bool, const FORM: u32>(cpu: &mut Cpu, plat: &mut
 /// The pair body for elements of `1 << SCALE` bytes, sign-extended from 32 bits if
 /// `SIGNED` (LDPSW).
 #[inline(always)]
-fn pair<const SCALE: u32, const SIGNED: bool>(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn, load: bool, idx: Index) -> Result<(), Trap> {
+fn pair<const SCALE: u32, const SIGNED: bool>(
+    cpu: &mut Cpu,
+    plat: &mut dyn Platform,
+    i: Insn,
+    load: bool,
+    idx: Index,
+) -> Result<(), Trap> {
     let (t, t2, n) = (i.rt(), i.rt2(), i.rn());
     let bytes = 1u32 << SCALE;
     if load && t == t2 {
@@ -71,7 +81,9 @@ fn pair<const SCALE: u32, const SIGNED: bool>(cpu: &mut Cpu, plat: &mut dyn Plat
         // required: neither write can fault, so write them in order (what
         // `store_parts` does in that case, without its probes).
         let fast = match (cpu.fast_pa(addr, AccessKind::Write, &info), cpu.fast_pa(addr2, AccessKind::Write, &info)) {
-            (Some(p), Some(p2)) => cpu.ram.offset(p, bytes as u64).is_some() && cpu.ram.offset(p2, bytes as u64).is_some(),
+            (Some(p), Some(p2)) => {
+                cpu.ram.offset(p, bytes as u64).is_some() && cpu.ram.offset(p2, bytes as u64).is_some()
+            }
             _ => false,
         };
         if fast {

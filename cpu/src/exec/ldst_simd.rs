@@ -126,10 +126,13 @@ pub fn ldst_reg_fp(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
 
 /// LDR (literal, SIMD&FP): opc 00 S, 01 D, 10 Q, 11 UNDEFINED.
 pub fn ldr_lit_fp(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
-    let bytes = prologue(cpu, match i.bits(31, 30) {
-        0b11 => None,
-        opc => Some(4 << opc),
-    })?;
+    let bytes = prologue(
+        cpu,
+        match i.bits(31, 30) {
+            0b11 => None,
+            opc => Some(4 << opc),
+        },
+    )?;
     let addr = cpu.s.pc.wrapping_add((i.sbits(23, 5) << 2) as u64);
     cpu.s.v[i.rt() as usize] = read_elem(cpu, plat, addr, bytes)?;
     Ok(())

@@ -289,7 +289,6 @@ fn unallocated_size_opc_combinations_are_undefined() {
     assert_eq!(run(&mut cpu, 10), End::Exception { el: 1, esr: 1 << 25 });
 }
 
-
 /// Byte and halfword accesses at odd addresses are aligned and must reach that byte.
 /// On Device memory this currently fails because `Cpu::translate` (mem.rs) returns the
 /// Device flag in bit 0 of the PA, which collides with bit 0 of the byte address.

@@ -44,27 +44,27 @@ pub mod ldst_exclusive;
 pub mod ldst_pair;
 pub mod ldst_simd;
 pub mod ldst_struct;
-pub mod simd_copy;
 pub mod simd_across;
+pub mod simd_copy;
 pub mod simd_fp;
-pub mod simd_indexed;
 pub mod simd_fp_lanes;
 pub mod simd_fp_vec_across;
 pub mod simd_fp_vec_fixed;
 pub mod simd_fp_vec_indexed;
 pub mod simd_fp_vec_misc;
 pub mod simd_fp_vec_three_same;
-pub mod simd_lanes;
 #[cfg(test)]
 pub mod simd_fuzz;
+pub mod simd_indexed;
+pub mod simd_lanes;
 pub mod simd_logic;
 pub mod simd_modimm;
+pub mod simd_permute;
 pub mod simd_shift_imm;
+pub mod simd_table;
 pub mod simd_three_diff;
 pub mod simd_three_same;
 pub mod simd_two_misc;
-pub mod simd_permute;
-pub mod simd_table;
 pub mod sys_ops;
 pub mod system;
 
@@ -114,7 +114,11 @@ pub fn nzcv(n: bool, z: bool, c: bool, v: bool) -> u32 {
 /// Truncate to the operation size.
 #[inline(always)]
 pub fn trunc(v: u64, sf: bool) -> u64 {
-    if sf { v } else { v as u32 as u64 }
+    if sf {
+        v
+    } else {
+        v as u32 as u64
+    }
 }
 
 #[cfg(test)]

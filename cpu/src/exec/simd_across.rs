@@ -70,7 +70,12 @@ mod tests {
         let bytes: Vec<u64> = (0..16).map(|k| 0xf0 + k).collect(); // 0xf0 ..= 0xff
         let cpu = exec(
             &code,
-            &[(0, u128::MAX), (1, lanes(8, &bytes)), (5, lanes(32, &[u32::MAX as u64; 4])), (7, lanes(16, &[1, 2, 3, 0xffff, 9, 9, 9, 9]))],
+            &[
+                (0, u128::MAX),
+                (1, lanes(8, &bytes)),
+                (5, lanes(32, &[u32::MAX as u64; 4])),
+                (7, lanes(16, &[1, 2, 3, 0xffff, 9, 9, 9, 9])),
+            ],
         );
         // Sum 0xf0..=0xff = 16 * 0xf0 + 120 = 0xf78; byte 0x78, upper bits cleared.
         assert_eq!(v(&cpu, 0), 0x78);
@@ -89,7 +94,11 @@ mod tests {
         );
         let cpu = exec(
             &code,
-            &[(1, lanes(8, &[0x80, 0x7e, 3, 0xff, 0, 0, 0, 0x10, 0x7f, 0x7f])), (4, lanes(16, &[5, 0x8001, 0x8000, 7])), (6, lanes(32, &[9, 8, 0xffff_ffff, 3]))],
+            &[
+                (1, lanes(8, &[0x80, 0x7e, 3, 0xff, 0, 0, 0, 0x10, 0x7f, 0x7f])),
+                (4, lanes(16, &[5, 0x8001, 0x8000, 7])),
+                (6, lanes(32, &[9, 8, 0xffff_ffff, 3])),
+            ],
         );
         assert_eq!(v(&cpu, 0), 0x7e);
         assert_eq!(v(&cpu, 2), 0xff);

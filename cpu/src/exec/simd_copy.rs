@@ -3,7 +3,9 @@
 //! (general), INS (general), INS (element), SMOV, UMOV. The element size comes from the
 //! lowest set bit of imm5 and the index from the bits above it.
 
-use super::simd_fp::{check_fp_enabled, elem, imm5_size, replicate, set_elem, set_vreg, set_vreg_width, sign_extend, vreg};
+use super::simd_fp::{
+    check_fp_enabled, elem, imm5_size, replicate, set_elem, set_vreg, set_vreg_width, sign_extend, vreg,
+};
 use crate::exception::{self, Trap};
 use crate::insn::Insn;
 use crate::interp::Cpu;

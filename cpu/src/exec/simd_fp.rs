@@ -64,13 +64,21 @@ pub fn dreg(cpu: &Cpu, n: u32) -> u64 {
 /// A mask of the low `width` bits (width 0..=128).
 #[inline(always)]
 pub const fn ones128(width: u32) -> u128 {
-    if width >= 128 { u128::MAX } else { (1u128 << width) - 1 }
+    if width >= 128 {
+        u128::MAX
+    } else {
+        (1u128 << width) - 1
+    }
 }
 
 /// A mask of the low `width` bits (width 0..=64).
 #[inline(always)]
 pub const fn ones64(width: u32) -> u64 {
-    if width >= 64 { u64::MAX } else { (1u64 << width) - 1 }
+    if width >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << width) - 1
+    }
 }
 
 /// `Elem[vector, e, esize]`: element `e` of `esize` bits (8..=64), zero-extended.
@@ -125,7 +133,11 @@ pub const fn sign_extend(v: u64, bits: u32) -> u64 {
 pub fn imm5_size(i: Insn) -> Option<u32> {
     let imm5 = i.bits(20, 16);
     let low = imm5 & 0xf;
-    if low == 0 { None } else { Some(low.trailing_zeros()) }
+    if low == 0 {
+        None
+    } else {
+        Some(low.trailing_zeros())
+    }
 }
 
 #[cfg(test)]

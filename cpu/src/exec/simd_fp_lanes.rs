@@ -103,7 +103,11 @@ pub fn write(cpu: &mut Cpu, d: u32, sh: FpShape, value: u128) {
 /// All ones of the element (`Ones(esize)`) when `t`, else zero: the compare results.
 #[inline(always)]
 pub const fn mask_if(t: bool, size: FpSize) -> u64 {
-    if t { size.mask() } else { 0 }
+    if t {
+        size.mask()
+    } else {
+        0
+    }
 }
 
 /// `FPMulX(op1, op2, fpcr)` (Arm ARM J1 shared pseudocode): `FPMul`, except that
@@ -111,8 +115,8 @@ pub const fn mask_if(t: bool, size: FpSize) -> u64 {
 pub fn fp_mulx(size: FpSize, op1: u64, op2: u64, fpcr: Fpcr, flags: &mut FpFlags) -> u64 {
     let u1 = fp_unpack(size, op1, fpcr, flags);
     let u2 = fp_unpack(size, op2, fpcr, flags);
-    let inf_zero = (u1.ty == FpType::Infinity && u2.ty == FpType::Zero)
-        || (u1.ty == FpType::Zero && u2.ty == FpType::Infinity);
+    let inf_zero =
+        (u1.ty == FpType::Infinity && u2.ty == FpType::Zero) || (u1.ty == FpType::Zero && u2.ty == FpType::Infinity);
     if inf_zero && !u1.is_nan() && !u2.is_nan() {
         size.two(u1.sign != u2.sign)
     } else {

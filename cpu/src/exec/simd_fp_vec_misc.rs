@@ -38,13 +38,21 @@ pub fn misc_u32(cpu: &mut Cpu, i: Insn, op: fn(u32) -> u32) -> R {
 /// `UnsignedRecipEstimate` (URECPE): all ones if bit 31 is clear, else
 /// `RecipEstimate(operand<31:23>)<8:0> : Zeros(23)`.
 pub fn unsigned_recip_estimate(op: u32) -> u32 {
-    if op >> 31 == 0 { u32::MAX } else { fp::recip_estimate(op >> 23) << 23 }
+    if op >> 31 == 0 {
+        u32::MAX
+    } else {
+        fp::recip_estimate(op >> 23) << 23
+    }
 }
 
 /// `UnsignedRSqrtEstimate` (URSQRTE): all ones if bits 31:30 are clear, else
 /// `RecipSqrtEstimate(operand<31:23>)<8:0> : Zeros(23)`.
 pub fn unsigned_rsqrt_estimate(op: u32) -> u32 {
-    if op >> 30 == 0 { u32::MAX } else { fp::recip_sqrt_estimate(op >> 23) << 23 }
+    if op >> 30 == 0 {
+        u32::MAX
+    } else {
+        fp::recip_sqrt_estimate(op >> 23) << 23
+    }
 }
 
 /// `Vpart[d, part] = result` for a 64-bit result: part 0 is the low half with the

@@ -35,7 +35,8 @@ fn frecpe_frsqrte_estimates() {
     let (v0, fpsr) = run2(&crate::a64!(; frecpe v0.s4, v1.s4 ; brk 0), [0; 2], s4([TWO, 0, TWO, TWO]), 0);
     assert_eq!((v0, fpsr), (s4([0x3eff_8000, 0x7f80_0000, 0x3eff_8000, 0x3eff_8000]), 0x02));
     // FRSQRTE(4.0) = 0.4990234375, FRSQRTE(1.0) = 0.998046875; FRSQRTE(-1) = NaN, IOC.
-    let (v0, fpsr) = run2(&crate::a64!(; frsqrte v0.s4, v1.s4 ; brk 0), [0; 2], s4([0x4080_0000, ONE, 0xbf80_0000, ONE]), 0);
+    let (v0, fpsr) =
+        run2(&crate::a64!(; frsqrte v0.s4, v1.s4 ; brk 0), [0; 2], s4([0x4080_0000, ONE, 0xbf80_0000, ONE]), 0);
     assert_eq!((v0, fpsr), (s4([0x3eff_8000, 0x3f7f_8000, 0x7fc0_0000, 0x3f7f_8000]), 0x01));
 }
 
@@ -63,15 +64,23 @@ fn fcvtn_fcvtn2_write_the_right_half() {
     assert_eq!(v0, [0xc000_0000_3f80_0000, 0]);
     // Single to half: 1, 2, 65520 (overflows: inf, OFC + IXC), -0.
     let v1 = s4([ONE, TWO, 0x477f_f000, 0x8000_0000]);
-    let (v0, fpsr) = run2(&with_brk(0x0e21_6820), // fcvtn v0.4h, v1.4s
-        [5, 5], v1, 0);
+    let (v0, fpsr) = run2(
+        &with_brk(0x0e21_6820), // fcvtn v0.4h, v1.4s
+        [5, 5],
+        v1,
+        0,
+    );
     assert_eq!((v0, fpsr), ([0x8000_7c00_4000_3c00, 0], 0x14));
     // AHP: the alternative format has no infinities or NaNs. 1.0, +inf (-> 0x7fff, IOC),
     // 65520 (-> 65536, a normal number there, IXC), NaN (-> +0, IOC); FCVTN2 keeps V0's
     // lower half.
     let v1 = s4([ONE, 0x7f80_0000, 0x477f_f000, 0x7fc0_0000]);
-    let (v0, fpsr) = run2(&with_brk(0x4e21_6820), // fcvtn2 v0.8h, v1.4s
-        [5, 5], v1, 1 << 26);
+    let (v0, fpsr) = run2(
+        &with_brk(0x4e21_6820), // fcvtn2 v0.8h, v1.4s
+        [5, 5],
+        v1,
+        1 << 26,
+    );
     assert_eq!((v0, fpsr), ([5, 0x0000_7c00_7fff_3c00], 0x11));
 }
 
@@ -150,7 +159,8 @@ fn frint_family() {
     // FRINTI and FRINTX use FPCR.RMode (here RM).
     let (v0, fpsr) = run2(&crate::a64!(; frinti v0.s4, v1.s4 ; brk 0), [0; 2], v1, 2 << 22);
     assert_eq!((v0, fpsr), (s4([TWO, 0xbf80_0000, ONE, 0x7149_f2ca]), 0));
-    let (v0, _) = run2(&crate::a64!(; frintm v0.d2, v1.d2 ; brk 0), [0; 2], [0xbff8_0000_0000_0000, 0x3ff8_0000_0000_0000], 0);
+    let (v0, _) =
+        run2(&crate::a64!(; frintm v0.d2, v1.d2 ; brk 0), [0; 2], [0xbff8_0000_0000_0000, 0x3ff8_0000_0000_0000], 0);
     assert_eq!(v0, [D_M2, D_ONE]);
 }
 
@@ -174,6 +184,7 @@ fn compare_with_zero_abs_neg_sqrt() {
     let (v0, _) = run2(&crate::a64!(; fabs v0.s2, v1.s2 ; brk 0), [0; 2], v1, 0);
     assert_eq!(v0, [u64::from(ONE), 0]);
     // FSQRT: sqrt(4) = 2, sqrt(-1) = default NaN with IOC.
-    let (v0, fpsr) = run2(&crate::a64!(; fsqrt v0.d2, v1.d2 ; brk 0), [0; 2], [0x4010_0000_0000_0000, 0xbff0_0000_0000_0000], 0);
+    let (v0, fpsr) =
+        run2(&crate::a64!(; fsqrt v0.d2, v1.d2 ; brk 0), [0; 2], [0x4010_0000_0000_0000, 0xbff0_0000_0000_0000], 0);
     assert_eq!((v0, fpsr), ([0x4000_0000_0000_0000, 0x7ff8_0000_0000_0000], 1));
 }

@@ -30,9 +30,7 @@ pub fn three_same(cpu: &mut Cpu, i: Insn, op: Bin) -> R {
 pub fn three_same_acc(cpu: &mut Cpu, i: Insn, op: Tern) -> R {
     let sh = FpShape::vec(cpu, i)?;
     let (n, m, d) = (vreg(cpu, i.rn()), vreg(cpu, i.rm()), vreg(cpu, i.rd()));
-    let r = with_fp(cpu, |c, f| {
-        sh.build(|e| op(sh.size, sh.get(d, e), sh.get(n, e), sh.get(m, e), c, f))
-    });
+    let r = with_fp(cpu, |c, f| sh.build(|e| op(sh.size, sh.get(d, e), sh.get(n, e), sh.get(m, e), c, f)));
     write(cpu, i.rd(), sh, r);
     Ok(())
 }

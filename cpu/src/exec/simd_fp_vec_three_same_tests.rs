@@ -43,8 +43,7 @@ fn fmla_is_fused() {
     // first (a tie, to even) the product is 1 + 2^-11 and the sum would be +0.
     let a = 0x3f80_0800;
     let acc = 0xbf80_1000;
-    let (v0, fpsr) =
-        run3(&crate::a64!(; fmla v0.s4, v1.s4, v2.s4 ; brk 0), s4([acc; 4]), s4([a; 4]), s4([a; 4]), 0);
+    let (v0, fpsr) = run3(&crate::a64!(; fmla v0.s4, v1.s4, v2.s4 ; brk 0), s4([acc; 4]), s4([a; 4]), s4([a; 4]), 0);
     assert_eq!((v0, fpsr), (s4([0x3380_0000; 4]), 0));
     // FMLS negates element1: -(a * a) + (1 + 2^-11) = -2^-24.
     let (v0, _) =
@@ -74,7 +73,13 @@ fn faddp_operand_order() {
     let (v0, fpsr) = run3(&crate::a64!(; faddp v0.s4, v1.s4, v2.s4 ; brk 0), [0; 2], n, m, 0);
     assert_eq!((v0, fpsr), (s4([0x7fc0_0011, THREE, 0x40e0_0000, 0x7fc0_0044]), 1));
     // 2S: [n0+n1, m0+m1]; D lanes: [n0+n1, m0+m1].
-    let (v0, _) = run3(&crate::a64!(; fmaxp v0.s2, v1.s2, v2.s2 ; brk 0), [0; 2], s4([ONE, FOUR, 0, 0]), s4([THREE, TWO, 0, 0]), 0);
+    let (v0, _) = run3(
+        &crate::a64!(; fmaxp v0.s2, v1.s2, v2.s2 ; brk 0),
+        [0; 2],
+        s4([ONE, FOUR, 0, 0]),
+        s4([THREE, TWO, 0, 0]),
+        0,
+    );
     assert_eq!(v0, [u64::from(FOUR) | u64::from(THREE) << 32, 0]);
     let d1 = [0x3ff0_0000_0000_0000, 0x4000_0000_0000_0000];
     let d2 = [0x4008_0000_0000_0000, 0xbff0_0000_0000_0000];
@@ -106,18 +111,43 @@ fn compares_produce_all_ones_lanes() {
 
 #[test]
 fn fabd_fdiv_fmulx_steps() {
-    let (v0, _) = run3(&crate::a64!(; fabd v0.s4, v1.s4, v2.s4 ; brk 0), [0; 2], s4([ONE; 4]), s4([THREE, 0xc000_0000, ONE, 0xff80_0000]), 0);
+    let (v0, _) = run3(
+        &crate::a64!(; fabd v0.s4, v1.s4, v2.s4 ; brk 0),
+        [0; 2],
+        s4([ONE; 4]),
+        s4([THREE, 0xc000_0000, ONE, 0xff80_0000]),
+        0,
+    );
     assert_eq!(v0, s4([TWO, THREE, 0, 0x7f80_0000]));
     // 1/3 in double, inexact; 1/0 = inf with DZC.
-    let (v0, fpsr) = run3(&crate::a64!(; fdiv v0.d2, v1.d2, v2.d2 ; brk 0), [0; 2], [0x3ff0_0000_0000_0000; 2], [0x4008_0000_0000_0000, 0], 0);
+    let (v0, fpsr) = run3(
+        &crate::a64!(; fdiv v0.d2, v1.d2, v2.d2 ; brk 0),
+        [0; 2],
+        [0x3ff0_0000_0000_0000; 2],
+        [0x4008_0000_0000_0000, 0],
+        0,
+    );
     assert_eq!((v0, fpsr), ([0x3fd5_5555_5555_5555, 0x7ff0_0000_0000_0000], 0x12));
     // FMULX: inf * -0 = -2.
-    let (v0, fpsr) = run3(&crate::a64!(; fmulx v0.s2, v1.s2, v2.s2 ; brk 0), [0; 2], s4([0x7f80_0000, TWO, 0, 0]), s4([0x8000_0000, THREE, 0, 0]), 0);
+    let (v0, fpsr) = run3(
+        &crate::a64!(; fmulx v0.s2, v1.s2, v2.s2 ; brk 0),
+        [0; 2],
+        s4([0x7f80_0000, TWO, 0, 0]),
+        s4([0x8000_0000, THREE, 0, 0]),
+        0,
+    );
     assert_eq!((v0, fpsr), ([0xc000_0000 | 0x40c0_0000 << 32, 0], 0));
     // FRECPS: 2 - 2 * 0.5 = 1; inf * 0 gives 2.0. FRSQRTS: (3 - 1 * 1) / 2 = 1.
-    let (v0, _) = run3(&crate::a64!(; frecps v0.s4, v1.s4, v2.s4 ; brk 0), [0; 2], s4([TWO, 0x7f80_0000, 0, 0]), s4([HALF, 0, 0, 0]), 0);
+    let (v0, _) = run3(
+        &crate::a64!(; frecps v0.s4, v1.s4, v2.s4 ; brk 0),
+        [0; 2],
+        s4([TWO, 0x7f80_0000, 0, 0]),
+        s4([HALF, 0, 0, 0]),
+        0,
+    );
     assert_eq!(v0, s4([ONE, TWO, TWO, TWO]));
-    let (v0, _) = run3(&crate::a64!(; frsqrts v0.s4, v1.s4, v2.s4 ; brk 0), [0; 2], s4([ONE; 4]), s4([ONE, 0, 0, 0]), 0);
+    let (v0, _) =
+        run3(&crate::a64!(; frsqrts v0.s4, v1.s4, v2.s4 ; brk 0), [0; 2], s4([ONE; 4]), s4([ONE, 0, 0, 0]), 0);
     assert_eq!(v0, s4([ONE, 0x3fc0_0000, 0x3fc0_0000, 0x3fc0_0000]));
 }
 

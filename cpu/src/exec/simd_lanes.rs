@@ -62,7 +62,13 @@ impl Shape {
     /// A shape from an element size (`size` 0..=3) and the Q / scalar bits.
     fn of(size: u32, q: bool, scalar: bool) -> Shape {
         let esize = 8 << size;
-        let datasize = if scalar { esize } else if q { 128 } else { 64 };
+        let datasize = if scalar {
+            esize
+        } else if q {
+            128
+        } else {
+            64
+        };
         Shape { esize, elements: datasize / esize, datasize, part: (q && !scalar) as u32, scalar }
     }
 
@@ -111,7 +117,11 @@ impl Shape {
     /// `Vpart[n, part]` of the narrow operand of a long form: the low or high 64 bits.
     #[inline(always)]
     pub fn half(&self, v: u128) -> u128 {
-        if self.part == 1 { v >> 64 } else { v & u64::MAX as u128 }
+        if self.part == 1 {
+            v >> 64
+        } else {
+            v & u64::MAX as u128
+        }
     }
 }
 
@@ -165,7 +175,11 @@ pub fn mask(c: bool) -> i128 {
 #[inline(always)]
 pub fn shift_int(x: i128, shift: i64, rounding: bool) -> i128 {
     if shift >= 0 {
-        if shift >= 64 { x.signum() << 66 } else { x << shift }
+        if shift >= 64 {
+            x.signum() << 66
+        } else {
+            x << shift
+        }
     } else {
         let n = (-shift).min(66) as u32;
         let round = if rounding { 1i128 << (n - 1) } else { 0 };
@@ -232,7 +246,15 @@ pub fn same(cpu: &mut Cpu, i: Insn, sh: Shape, unsigned: bool, fin: Fin, op: imp
 
 /// [`same`] with the second operand given (the indexed forms pass the element
 /// replicated).
-pub fn same_with(cpu: &mut Cpu, i: Insn, sh: Shape, vm: u128, unsigned: bool, fin: Fin, op: impl Fn(i128, i128, i128) -> i128) -> R {
+pub fn same_with(
+    cpu: &mut Cpu,
+    i: Insn,
+    sh: Shape,
+    vm: u128,
+    unsigned: bool,
+    fin: Fin,
+    op: impl Fn(i128, i128, i128) -> i128,
+) -> R {
     let (vn, vd) = (vreg(cpu, i.rn()), vreg(cpu, i.rd()));
     let mut qc = Qc::default();
     let r = build(sh.elements, sh.esize, fin, &mut qc, |e, _| {
@@ -256,7 +278,14 @@ pub fn unary(cpu: &mut Cpu, i: Insn, sh: Shape, unsigned: bool, fin: Fin, op: im
 /// The widening engine (three different, SHLL, SSHLL, the long indexed forms):
 /// `Elem[result, e, 2 * esize] = fin(op(e, d, qc))` with `d = Int(Elem[V[d], e, 2 *
 /// esize], d_unsigned)`; writes 128 bits (vector) or `2 * esize` bits (scalar).
-pub fn long(cpu: &mut Cpu, i: Insn, sh: Shape, d_unsigned: bool, fin: Fin, mut op: impl FnMut(u32, i128, &mut Qc) -> i128) -> R {
+pub fn long(
+    cpu: &mut Cpu,
+    i: Insn,
+    sh: Shape,
+    d_unsigned: bool,
+    fin: Fin,
+    mut op: impl FnMut(u32, i128, &mut Qc) -> i128,
+) -> R {
     let vd = vreg(cpu, i.rd());
     let mut qc = Qc::default();
     let r = build(sh.elements, 2 * sh.esize, fin, &mut qc, |e, qc| op(e, sh.int2(vd, e, d_unsigned), qc));

@@ -171,6 +171,8 @@ mod tests {
             assert_eq!(run(cpu, 1), End::Exception { el: 1, esr: 1 << 25 });
         }
         // The Q = 1 forms of the same words are fine.
-        let _ = run_el1(&[0x6e02_4020u32.to_le_bytes(), 0x4ec2_3820u32.to_le_bytes(), 0xd420_0000u32.to_le_bytes()].concat());
+        let _ = run_el1(
+            &[0x6e02_4020u32.to_le_bytes(), 0x4ec2_3820u32.to_le_bytes(), 0xd420_0000u32.to_le_bytes()].concat(),
+        );
     }
 }

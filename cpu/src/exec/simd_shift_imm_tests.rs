@@ -115,7 +115,10 @@ fn narrowing_shifts() {
 #[test]
 fn lengthening_shifts() {
     let code = crate::a64!(; sshll v0.h8, v1.b8, 3 ; ushll2 v2.s4, v1.h8, 0 ; sxtl v3.d2, v4.s2 ; brk 0);
-    let cpu = exec(&code, &[(1, (lanes(16, &[0x8000, 1, 2, 3]) << 64) | lanes(8, &[0x80, 1, 0xff])), (4, lanes(32, &[0x8000_0000, 7]))]);
+    let cpu = exec(
+        &code,
+        &[(1, (lanes(16, &[0x8000, 1, 2, 3]) << 64) | lanes(8, &[0x80, 1, 0xff])), (4, lanes(32, &[0x8000_0000, 7]))],
+    );
     assert_eq!(v(&cpu, 0), lanes(16, &[0xfc00, 8, 0xfff8]));
     assert_eq!(v(&cpu, 2), lanes(32, &[0x8000, 1, 2, 3]));
     assert_eq!(v(&cpu, 3), lanes(64, &[0xffff_ffff_8000_0000, 7]));

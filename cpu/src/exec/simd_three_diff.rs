@@ -76,7 +76,11 @@ pub fn add_sub_long(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
     long(cpu, i, sh, u, Fin::Wrap, |e, _, _| {
         let a = if wide { sh.int2(vn, e, u) } else { sh.int(n_half, e, u) };
         let b = sh.int(vm, e, u);
-        if sub { a - b } else { a + b }
+        if sub {
+            a - b
+        } else {
+            a + b
+        }
     })
 }
 
@@ -124,7 +128,9 @@ pub fn sqdmlal(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
 pub fn pmull(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
     let sh = Shape::long(cpu, i, B)?;
     let (vn, vm) = (sh.half(vreg(cpu, i.rn())), sh.half(vreg(cpu, i.rm())));
-    long(cpu, i, sh, true, Fin::Wrap, |e, _, _| poly_mul(sh.int(vn, e, true) as u64, sh.int(vm, e, true) as u64, 8) as i128)
+    long(cpu, i, sh, true, Fin::Wrap, |e, _, _| {
+        poly_mul(sh.int(vn, e, true) as u64, sh.int(vm, e, true) as u64, 8) as i128
+    })
 }
 
 #[cfg(test)]

@@ -129,7 +129,9 @@ fn pairwise(cpu: &mut Cpu, i: Insn, sh: Shape, unsigned: bool, op: impl Fn(i128,
         let (v, k) = if j < half { (vn, j) } else { (vm, j - half) };
         super::simd_lanes::int(elem(v, k, sh.esize), sh.esize, unsigned)
     };
-    let r = super::simd_lanes::build(sh.elements, sh.esize, Fin::Wrap, &mut Qc::default(), |e, _| op(at(2 * e), at(2 * e + 1)));
+    let r = super::simd_lanes::build(sh.elements, sh.esize, Fin::Wrap, &mut Qc::default(), |e, _| {
+        op(at(2 * e), at(2 * e + 1))
+    });
     set_vreg_width(cpu, i.rd(), r, sh.datasize);
     Ok(())
 }

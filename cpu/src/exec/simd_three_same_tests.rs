@@ -33,7 +33,8 @@ const ONES: u128 = u128::MAX;
 #[test]
 fn sqadd_saturates_and_sets_qc() {
     let code = crate::a64!(; sqadd v0.b16, v1.b16, v2.b16 ; brk 0);
-    let cpu = exec(&code, &[(1, 0x1010_1010_1010_1010_1010_1010_1010_107f), (2, 0x0101_0101_0101_0101_0101_0101_0101_0101)]);
+    let cpu =
+        exec(&code, &[(1, 0x1010_1010_1010_1010_1010_1010_1010_107f), (2, 0x0101_0101_0101_0101_0101_0101_0101_0101)]);
     assert_eq!(v(&cpu, 0), 0x1111_1111_1111_1111_1111_1111_1111_117f);
     assert_eq!(cpu.s.fpsr & FPSR_QC, FPSR_QC);
     // No saturation: QC left alone (clear).
@@ -60,7 +61,8 @@ fn scalar_saturating_forms_clear_upper_bits() {
 fn sqrdmulh_of_min_times_min_saturates() {
     // 2 * 0x8000 * 0x8000 + 0x8000 = 0x8000_8000, >> 16 = 0x8000 > 0x7fff.
     let code = crate::a64!(; sqrdmulh v0.h8, v1.h8, v2.h8 ; sqdmulh s3, s4, s5 ; brk 0);
-    let cpu = exec(&code, &[(1, lanes(16, &[0x8000; 8])), (2, lanes(16, &[0x8000; 8])), (4, 0x4000_0000), (5, 0x4000_0000)]);
+    let cpu =
+        exec(&code, &[(1, lanes(16, &[0x8000; 8])), (2, lanes(16, &[0x8000; 8])), (4, 0x4000_0000), (5, 0x4000_0000)]);
     assert_eq!(v(&cpu, 0), lanes(16, &[0x7fff; 8]));
     assert_eq!(cpu.s.fpsr & FPSR_QC, FPSR_QC);
     // 2 * 2^30 * 2^30 >> 32 = 2^29.
@@ -88,7 +90,15 @@ fn register_shifts_round_and_saturate() {
     let code = crate::a64!(; ushl d0, d1, d2 ; uqrshl b3, b4, b5 ; sqshl v6.b8, v7.b8, v8.b8 ; brk 0);
     let cpu = exec(
         &code,
-        &[(1, 1 | (1 << 100)), (2, 64), (4, 0xff), (5, 0xff), (6, ONES), (7, lanes(8, &[0x40, 0xc0, 0x40, 1])), (8, lanes(8, &[1, 1, 0x7f, 0x81]))],
+        &[
+            (1, 1 | (1 << 100)),
+            (2, 64),
+            (4, 0xff),
+            (5, 0xff),
+            (6, ONES),
+            (7, lanes(8, &[0x40, 0xc0, 0x40, 1])),
+            (8, lanes(8, &[1, 1, 0x7f, 0x81])),
+        ],
     );
     // 1 << 64 truncated to 64 bits is 0; upper half cleared.
     assert_eq!(v(&cpu, 0), 0);
@@ -153,7 +163,10 @@ fn multiply_accumulate_and_pairwise() {
     );
     assert_eq!(v(&cpu, 0), lanes(32, &[110, 40, 90, 160]));
     // Halfwords: v1 = [1,0,2,0,3,0,4,0], v2 = [10,0,20,0,...]; 0 - 1*10 = -10 etc.
-    assert_eq!(v(&cpu, 3), lanes(16, &[(-10i16) as u64, 0, (-40i16) as u64, 0, (-90i16) as u64, 0, (-160i16) as u64, 0]));
+    assert_eq!(
+        v(&cpu, 3),
+        lanes(16, &[(-10i16) as u64, 0, (-40i16) as u64, 0, (-90i16) as u64, 0, (-160i16) as u64, 0])
+    );
     // 0xff * 0xff (carry-less) = 0x5555 -> 0x55; 3 * 3 = 5.
     assert_eq!(v(&cpu, 4), lanes(8, &[0x55, 5]));
     // 0xff + |1 - 3| = 0x101 -> 1; 1 + |9 - 2| = 8; ...; 0 + |0 - 0xff| = 0xff.
@@ -181,7 +194,10 @@ fn max_min_and_sub() {
         ; smax v0.b8, v1.b8, v2.b8 ; umax v3.b8, v1.b8, v2.b8 ; smin v4.h4, v1.h4, v2.h4 ; umin v5.s2, v1.s2, v2.s2
         ; sub v6.d2, v1.d2, v2.d2 ; sub d7, d2, d1 ; cmhs v8.s4, v1.s4, v2.s4 ; brk 0
     );
-    let cpu = exec(&code, &[(1, lanes(8, &[0x80, 1, 0x7f, 0xff, 0, 0, 0, 0])), (2, lanes(8, &[0x7f, 2, 0x80, 0x00, 0, 0, 0, 1]))]);
+    let cpu = exec(
+        &code,
+        &[(1, lanes(8, &[0x80, 1, 0x7f, 0xff, 0, 0, 0, 0])), (2, lanes(8, &[0x7f, 2, 0x80, 0x00, 0, 0, 0, 1]))],
+    );
     assert_eq!(v(&cpu, 0), lanes(8, &[0x7f, 2, 0x7f, 0, 0, 0, 0, 1]));
     assert_eq!(v(&cpu, 3), lanes(8, &[0x80, 2, 0x80, 0xff, 0, 0, 0, 1]));
     // Halfwords v1 = [0x0180, 0xff7f, 0, 0], v2 = [0x027f, 0x0080, 0, 0x0100].

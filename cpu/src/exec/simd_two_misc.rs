@@ -35,7 +35,11 @@ pub fn addlp(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
     let (vn, vd) = (vreg(cpu, i.rn()), vreg(cpu, i.rd()));
     let r = build(sh.elements / 2, 2 * sh.esize, Fin::Wrap, &mut Qc::default(), |e, _| {
         let sum = sh.int(vn, 2 * e, u) + sh.int(vn, 2 * e + 1, u);
-        if acc { sum + sh.int2(vd, e, u) } else { sum }
+        if acc {
+            sum + sh.int2(vd, e, u)
+        } else {
+            sum
+        }
     });
     set_vreg_width(cpu, i.rd(), r, sh.datasize);
     Ok(())

@@ -9,7 +9,8 @@ const BYTES: u128 = 0x0f0e_0d0c_0b0a_0908_0706_0504_0302_0100;
 
 #[test]
 fn reverses() {
-    let code = crate::a64!(; rev64 v0.b16, v1.b16 ; rev32 v2.h8, v1.h8 ; rev16 v3.b8, v1.b8 ; rev64 v4.s4, v1.s4 ; brk 0);
+    let code =
+        crate::a64!(; rev64 v0.b16, v1.b16 ; rev32 v2.h8, v1.h8 ; rev16 v3.b8, v1.b8 ; rev64 v4.s4, v1.s4 ; brk 0);
     let cpu = exec(&code, &[(1, BYTES)]);
     assert_eq!(v(&cpu, 0), 0x0809_0a0b_0c0d_0e0f_0001_0203_0405_0607);
     assert_eq!(v(&cpu, 2), 0x0d0c_0f0e_0908_0b0a_0504_0706_0100_0302);
@@ -19,7 +20,8 @@ fn reverses() {
 
 #[test]
 fn pairwise_long_adds() {
-    let code = crate::a64!(; saddlp v0.h8, v1.b16 ; uaddlp v2.s2, v3.h4 ; uadalp v4.d2, v5.s4 ; sadalp v6.h4, v7.b8 ; brk 0);
+    let code =
+        crate::a64!(; saddlp v0.h8, v1.b16 ; uaddlp v2.s2, v3.h4 ; uadalp v4.d2, v5.s4 ; sadalp v6.h4, v7.b8 ; brk 0);
     let cpu = exec(
         &code,
         &[
@@ -61,7 +63,10 @@ fn bit_counts_not_rbit() {
         ; cls v0.b8, v1.b8 ; clz v2.b8, v1.b8 ; cnt v3.b16, v1.b16 ; not v4.b8, v1.b8 ; rbit v5.b16, v1.b16
         ; clz v6.s4, v7.s4 ; cls v8.h4, v7.h4 ; brk 0
     );
-    let cpu = exec(&code, &[(1, lanes(8, &[0, 0xff, 0x40, 0x01, 0xc0, 0x3f])), (7, lanes(32, &[0, 1, 0x8000_0000, 0x00ff_0000]))]);
+    let cpu = exec(
+        &code,
+        &[(1, lanes(8, &[0, 0xff, 0x40, 0x01, 0xc0, 0x3f])), (7, lanes(32, &[0, 1, 0x8000_0000, 0x00ff_0000]))],
+    );
     assert_eq!(v(&cpu, 0), lanes(8, &[7, 7, 0, 6, 1, 1, 7, 7]));
     assert_eq!(v(&cpu, 2), lanes(8, &[8, 0, 1, 7, 0, 2, 8, 8]));
     assert_eq!(v(&cpu, 3), lanes(8, &[0, 8, 1, 1, 2, 6]));

@@ -88,7 +88,8 @@ pub fn sys(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
     let tge = h & hcr::TGE != 0;
     let key = i.bits(20, 5) as u16;
     let to_el2 = |c: bool| -> Option<Trap> {
-        (c && el < 2 && !(el == 0 && tge)).then(|| exception::sync_to(s, 2, ec::SYSREG, traps::sysreg_iss(key, rt, false)))
+        (c && el < 2 && !(el == 0 && tge))
+            .then(|| exception::sync_to(s, 2, ec::SYSREG, traps::sysreg_iss(key, rt, false)))
     };
     let el0_trap = |enabled: bool| -> Option<Trap> {
         (el == 0 && !enabled).then(|| {

@@ -116,7 +116,11 @@ pub fn hint(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
             if let Some(t) = wfx_trap(cpu, false) {
                 return Err(t);
             }
-            if cpu.wakeup_pending() { Ok(()) } else { Err(Trap::Wfi) }
+            if cpu.wakeup_pending() {
+                Ok(())
+            } else {
+                Err(Trap::Wfi)
+            }
         }
         0b000_0010 => {
             // WFE
@@ -177,7 +181,11 @@ pub fn msr_imm(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
                 return Err(exception::sync_to(s, t, ec::SYSREG, iss));
             }
             // A newly unmasked pending interrupt is taken before the next instruction.
-            if op2 == 0b110 { s.daif |= crm << 6 } else { s.daif &= !(crm << 6) }
+            if op2 == 0b110 {
+                s.daif |= crm << 6
+            } else {
+                s.daif &= !(crm << 6)
+            }
         }
         (0b000, 0b100) if s.el > 0 && cpu.model.has_pan() => s.pan = crm & 1,
         _ => return Err(exception::undefined(s)),

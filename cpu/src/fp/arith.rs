@@ -110,20 +110,12 @@ fn fp_max_min(size: FpSize, op1: u64, op2: u64, max: bool, fpcr: Fpcr, flags: &m
     }
     // Neither is a NaN here, so the operands are ordered.
     let ord = order(&u1, &u2).unwrap_or(Ordering::Equal);
-    let first = if max {
-        ord == Ordering::Greater
-    } else {
-        ord == Ordering::Less
-    };
+    let first = if max { ord == Ordering::Greater } else { ord == Ordering::Less };
     let u = if first { u1 } else { u2 };
     match u.ty {
         FpType::Infinity => size.infinity(u.sign),
         // Use the most positive (max) or most negative (min) sign.
-        FpType::Zero => size.zero(if max {
-            u1.sign && u2.sign
-        } else {
-            u1.sign || u2.sign
-        }),
+        FpType::Zero => size.zero(if max { u1.sign && u2.sign } else { u1.sign || u2.sign }),
         _ => fp_round(u.value, size, fpcr, flags),
     }
 }

@@ -24,13 +24,7 @@ pub(crate) fn order(u1: &Unpacked, u2: &Unpacked) -> Option<Ordering> {
     }))
 }
 
-fn unpack2(
-    size: FpSize,
-    op1: u64,
-    op2: u64,
-    fpcr: Fpcr,
-    flags: &mut FpFlags,
-) -> (Unpacked, Unpacked) {
+fn unpack2(size: FpSize, op1: u64, op2: u64, fpcr: Fpcr, flags: &mut FpFlags) -> (Unpacked, Unpacked) {
     let u1 = fp_unpack(size, op1, fpcr, flags);
     let u2 = fp_unpack(size, op2, fpcr, flags);
     (u1, u2)
@@ -44,14 +38,7 @@ fn any_snan(u1: &Unpacked, u2: &Unpacked) -> bool {
 /// 3): `0b0110` equal, `0b1000` less, `0b0010` greater, `0b0011` unordered. Unordered
 /// raises Invalid Operation for signalling NaNs, or for any NaN when `signal_nans`
 /// (FCMPE).
-pub fn fp_compare(
-    size: FpSize,
-    op1: u64,
-    op2: u64,
-    signal_nans: bool,
-    fpcr: Fpcr,
-    flags: &mut FpFlags,
-) -> u8 {
+pub fn fp_compare(size: FpSize, op1: u64, op2: u64, signal_nans: bool, fpcr: Fpcr, flags: &mut FpFlags) -> u8 {
     let (u1, u2) = unpack2(size, op1, op2, fpcr, flags);
     match order(&u1, &u2) {
         None => {

@@ -13,14 +13,7 @@ use super::{FpFlags, FpRounding, FpSize, FpType, Fpcr};
 /// flushed and honour FPCR.AHP) and rounding uses `FPRoundCV` (FZ flushes tiny single and
 /// double results; half results are never flushed). For an alternative half-precision
 /// result NaNs become a signed zero and infinities `sign:Ones(15)`, both Invalid.
-pub fn fp_convert(
-    from: FpSize,
-    to: FpSize,
-    op: u64,
-    fpcr: Fpcr,
-    rounding: FpRounding,
-    flags: &mut FpFlags,
-) -> u64 {
+pub fn fp_convert(from: FpSize, to: FpSize, op: u64, fpcr: Fpcr, rounding: FpRounding, flags: &mut FpFlags) -> u64 {
     let u = fp_unpack_cv(from, op, fpcr, flags);
     let alt_hp = to == FpSize::H && fpcr.ahp;
     match u.ty {
@@ -77,11 +70,7 @@ pub fn fp_to_fixed(
     if u.is_nan() {
         flags.raise(FpFlags::IOC);
     }
-    let max: i128 = if unsigned {
-        (1i128 << bits) - 1
-    } else {
-        (1i128 << (bits - 1)) - 1
-    };
+    let max: i128 = if unsigned { (1i128 << bits) - 1 } else { (1i128 << (bits - 1)) - 1 };
     let min: i128 = if unsigned { 0 } else { -(1i128 << (bits - 1)) };
     let saturated = if u.sign { min } else { max };
     let (mag, round_bits) = match u.ty {
@@ -135,11 +124,7 @@ pub fn fixed_to_fp(
         (false, raw)
     };
     // The most negative value's magnitude wraps to 0 in `bits` bits: it is 2^(bits-1).
-    let mag = if neg && mag == 0 {
-        u128::from(sign_bit)
-    } else {
-        u128::from(mag)
-    };
+    let mag = if neg && mag == 0 { u128::from(sign_bit) } else { u128::from(mag) };
     if mag == 0 {
         return size.zero(false);
     }

@@ -56,11 +56,7 @@ pub fn fp_recip_estimate(size: FpSize, operand: u64, fpcr: Fpcr, flags: &mut FpF
         };
         flags.raise(FpFlags::OFC);
         flags.raise(FpFlags::IXC);
-        return if overflow_to_inf {
-            size.infinity(sign)
-        } else {
-            size.max_normal(sign)
-        };
+        return if overflow_to_inf { size.infinity(sign) } else { size.max_normal(sign) };
     }
     // |value| >= 2^(bias-1) (2^14, 2^126, 2^1022): the reciprocal is tiny.
     if fpcr.fz && size != FpSize::H && top >= i64::from(size.bias()) - 1 {
@@ -122,11 +118,7 @@ pub fn fp_rsqrt_estimate(size: FpSize, operand: u64, fpcr: Fpcr, flags: &mut FpF
         fraction = (fraction << 1) & ((1 << 52) - 1);
     }
     // An even biased exponent is an odd unbiased one: the value is [0.5, 1.0) · 2^even.
-    let scaled = if exp & 1 == 0 {
-        256 | (fraction >> 44) as u32
-    } else {
-        128 | (fraction >> 45) as u32
-    };
+    let scaled = if exp & 1 == 0 { 256 | (fraction >> 44) as u32 } else { 128 | (fraction >> 45) as u32 };
     // (3*bias - 1 - exp) DIV 2 (floor division; the numerator is positive).
     let result_exp = (3 * i64::from(size.bias()) - 1 - exp).div_euclid(2);
     let estimate = u64::from(recip_sqrt_estimate(scaled));
@@ -142,10 +134,6 @@ pub fn fp_recpx(size: FpSize, op: u64, fpcr: Fpcr, flags: &mut FpFlags) -> u64 {
         return fp_process_nan(size, u.ty, op, fpcr, flags);
     }
     let exp = size.exp_field(op);
-    let result_exp = if exp == 0 {
-        size.exp_max() - 1
-    } else {
-        !exp & size.exp_max()
-    };
+    let result_exp = if exp == 0 { size.exp_max() - 1 } else { !exp & size.exp_max() };
     size.pack(u.sign, result_exp, 0)
 }

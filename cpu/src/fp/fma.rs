@@ -11,14 +11,7 @@ use super::{FpFlags, FpSize, FpType, Fpcr};
 /// NaNs are processed in the order addend, op1, op2; a quiet-NaN addend with an
 /// `infinity * zero` product gives the default NaN and Invalid Operation. (FMSUB, FNMADD
 /// and FNMSUB negate their operands with [`fp_neg`] before calling this.)
-pub fn fp_mul_add(
-    size: FpSize,
-    addend: u64,
-    op1: u64,
-    op2: u64,
-    fpcr: Fpcr,
-    flags: &mut FpFlags,
-) -> u64 {
+pub fn fp_mul_add(size: FpSize, addend: u64, op1: u64, op2: u64, fpcr: Fpcr, flags: &mut FpFlags) -> u64 {
     let ua = fp_unpack(size, addend, fpcr, flags);
     let u1 = fp_unpack(size, op1, fpcr, flags);
     let u2 = fp_unpack(size, op2, fpcr, flags);
@@ -87,41 +80,11 @@ fn step_fused(
 }
 
 /// `FPRecipStepFused(op1, op2)`: `2.0 - op1 * op2`, fused (FRECPS).
-pub fn fp_recip_step_fused(
-    size: FpSize,
-    op1: u64,
-    op2: u64,
-    fpcr: Fpcr,
-    flags: &mut FpFlags,
-) -> u64 {
-    step_fused(
-        size,
-        op1,
-        op2,
-        Real::new(false, 1, 1),
-        false,
-        size.two(false),
-        fpcr,
-        flags,
-    )
+pub fn fp_recip_step_fused(size: FpSize, op1: u64, op2: u64, fpcr: Fpcr, flags: &mut FpFlags) -> u64 {
+    step_fused(size, op1, op2, Real::new(false, 1, 1), false, size.two(false), fpcr, flags)
 }
 
 /// `FPRSqrtStepFused(op1, op2)`: `(3.0 - op1 * op2) / 2`, fused (FRSQRTS).
-pub fn fp_rsqrt_step_fused(
-    size: FpSize,
-    op1: u64,
-    op2: u64,
-    fpcr: Fpcr,
-    flags: &mut FpFlags,
-) -> u64 {
-    step_fused(
-        size,
-        op1,
-        op2,
-        Real::new(false, 0, 3),
-        true,
-        size.one_point_five(false),
-        fpcr,
-        flags,
-    )
+pub fn fp_rsqrt_step_fused(size: FpSize, op1: u64, op2: u64, fpcr: Fpcr, flags: &mut FpFlags) -> u64 {
+    step_fused(size, op1, op2, Real::new(false, 0, 3), true, size.one_point_five(false), fpcr, flags)
 }

@@ -33,19 +33,17 @@ pub mod roundint;
 pub mod unpack;
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_convert;
-#[cfg(test)]
-mod test_support;
 
 pub use arith::{fp_abs, fp_add, fp_max, fp_max_num, fp_min, fp_min_num, fp_mul, fp_neg, fp_sub};
 pub use compare::{fp_compare, fp_compare_eq, fp_compare_ge, fp_compare_gt};
 pub use convert::{fixed_to_fp, fp_convert, fp_to_fixed};
 pub use divsqrt::{fp_div, fp_sqrt};
-pub use estimate::{
-    fp_recip_estimate, fp_recpx, fp_rsqrt_estimate, recip_estimate, recip_sqrt_estimate,
-};
+pub use estimate::{fp_recip_estimate, fp_recpx, fp_rsqrt_estimate, recip_estimate, recip_sqrt_estimate};
 pub use fma::{fp_mul_add, fp_recip_step_fused, fp_rsqrt_step_fused};
 pub use roundint::fp_round_int;
 pub use unpack::{FpSize, FpType};
@@ -112,10 +110,7 @@ impl Fpcr {
             FpRounding::NegInf => 2,
             FpRounding::Zero => 3,
         };
-        ((self.ahp as u64) << 26)
-            | ((self.dn as u64) << 25)
-            | ((self.fz as u64) << 24)
-            | (rmode << 22)
+        ((self.ahp as u64) << 26) | ((self.dn as u64) << 25) | ((self.fz as u64) << 24) | (rmode << 22)
     }
 
     /// `FPRoundingMode(fpcr)`.

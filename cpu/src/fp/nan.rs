@@ -41,12 +41,7 @@ pub fn fp_process_nans3(
     fp_process_nans_list(size, &[(u1, op1), (u2, op2), (u3, op3)], fpcr, flags)
 }
 
-fn fp_process_nans_list(
-    size: FpSize,
-    ops: &[(&Unpacked, u64)],
-    fpcr: Fpcr,
-    flags: &mut FpFlags,
-) -> Option<u64> {
+fn fp_process_nans_list(size: FpSize, ops: &[(&Unpacked, u64)], fpcr: Fpcr, flags: &mut FpFlags) -> Option<u64> {
     let pick = |want: FpType| ops.iter().find(|(u, _)| u.ty == want);
     let (u, op) = pick(FpType::SNaN).or_else(|| pick(FpType::QNaN))?;
     Some(fp_process_nan(size, u.ty, *op, fpcr, flags))

@@ -62,20 +62,8 @@ pub fn shift_right_round(mant: u128, shift: u64) -> (u128, RoundBits) {
             let rest = mant & ((1u128 << (shift - 1)) - 1) != 0;
             (mant >> shift, RoundBits { half, rest })
         }
-        128 => (
-            0,
-            RoundBits {
-                half: mant >> 127 != 0,
-                rest: mant & (u128::MAX >> 1) != 0,
-            },
-        ),
-        _ => (
-            0,
-            RoundBits {
-                half: false,
-                rest: mant != 0,
-            },
-        ),
+        128 => (0, RoundBits { half: mant >> 127 != 0, rest: mant & (u128::MAX >> 1) != 0 }),
+        _ => (0, RoundBits { half: false, rest: mant != 0 }),
     }
 }
 
@@ -95,21 +83,11 @@ fn msb(mant: u128) -> u32 {
 
 impl Real {
     /// Exact zero.
-    pub const ZERO: Real = Real {
-        neg: false,
-        exp: 0,
-        mant: 0,
-        sticky: false,
-    };
+    pub const ZERO: Real = Real { neg: false, exp: 0, mant: 0, sticky: false };
 
     /// The exact value `±mant · 2^exp`.
     pub const fn new(neg: bool, exp: i32, mant: u128) -> Real {
-        Real {
-            neg,
-            exp,
-            mant,
-            sticky: false,
-        }
+        Real { neg, exp, mant, sticky: false }
     }
 
     /// Whether the value is exactly zero.
@@ -119,18 +97,12 @@ impl Real {
 
     /// The value with its sign inverted.
     pub const fn negate(self) -> Real {
-        Real {
-            neg: !self.neg,
-            ..self
-        }
+        Real { neg: !self.neg, ..self }
     }
 
     /// The value divided by two (exact).
     pub const fn halve(self) -> Real {
-        Real {
-            exp: self.exp.saturating_sub(1),
-            ..self
-        }
+        Real { exp: self.exp.saturating_sub(1), ..self }
     }
 
     /// `floor(log2(|value|))` for a value with a non-zero mantissa.
@@ -145,16 +117,10 @@ impl Real {
         let exp = i64::from(self.exp);
         if m <= top {
             let k = top - m;
-            (
-                (self.mant << k) | u128::from(self.sticky),
-                exp - i64::from(k),
-            )
+            ((self.mant << k) | u128::from(self.sticky), exp - i64::from(k))
         } else {
             let k = m - top;
-            (
-                shift_right_jam(self.mant, u64::from(k)) | u128::from(self.sticky),
-                exp + i64::from(k),
-            )
+            (shift_right_jam(self.mant, u64::from(k)) | u128::from(self.sticky), exp + i64::from(k))
         }
     }
 
@@ -162,12 +128,7 @@ impl Real {
     /// format's range (they round to zero or overflow identically either way).
     fn with_exp(neg: bool, exp: i64, mant: u128, sticky: bool) -> Real {
         let exp = exp.clamp(-(1 << 24), 1 << 24) as i32;
-        Real {
-            neg,
-            exp,
-            mant,
-            sticky,
-        }
+        Real { neg, exp, mant, sticky }
     }
 
     /// The exact product. Mantissas of up to 64 bits each multiply exactly; wider ones are
@@ -245,28 +206,12 @@ impl Real {
     pub fn cmp_value(&self, other: &Real) -> Ordering {
         match (self.is_zero(), other.is_zero()) {
             (true, true) => return Ordering::Equal,
-            (true, false) => {
-                return if other.neg {
-                    Ordering::Greater
-                } else {
-                    Ordering::Less
-                }
-            }
-            (false, true) => {
-                return if self.neg {
-                    Ordering::Less
-                } else {
-                    Ordering::Greater
-                }
-            }
+            (true, false) => return if other.neg { Ordering::Greater } else { Ordering::Less },
+            (false, true) => return if self.neg { Ordering::Less } else { Ordering::Greater },
             (false, false) => {}
         }
         if self.neg != other.neg {
-            return if self.neg {
-                Ordering::Less
-            } else {
-                Ordering::Greater
-            };
+            return if self.neg { Ordering::Less } else { Ordering::Greater };
         }
         let (ma, ea) = self.normalized(127);
         let (mb, eb) = other.normalized(127);
@@ -282,26 +227,14 @@ impl Real {
     /// `None` when the integer part does not fit in 127 bits.
     pub fn int_part(&self, scale: i64) -> Option<(u128, RoundBits)> {
         if self.mant == 0 {
-            return Some((
-                0,
-                RoundBits {
-                    half: false,
-                    rest: self.sticky,
-                },
-            ));
+            return Some((0, RoundBits { half: false, rest: self.sticky }));
         }
         let e = i64::from(self.exp) + scale;
         if e >= 0 {
             if i64::from(msb(self.mant)) + e >= 127 {
                 return None;
             }
-            Some((
-                self.mant << e,
-                RoundBits {
-                    half: false,
-                    rest: self.sticky,
-                },
-            ))
+            Some((self.mant << e, RoundBits { half: false, rest: self.sticky }))
         } else {
             let (int, mut bits) = shift_right_round(self.mant, e.unsigned_abs());
             bits.rest |= self.sticky;

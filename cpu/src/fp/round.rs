@@ -13,13 +13,7 @@ use super::{FpFlags, FpRounding, FpSize, Fpcr};
 /// saturates to `sign:Ones(15)` raising Invalid Operation instead.
 ///
 /// A zero `op` (which the pseudocode forbids) returns `+0` without flags.
-pub fn fp_round_base(
-    op: Real,
-    size: FpSize,
-    fpcr: Fpcr,
-    rounding: FpRounding,
-    flags: &mut FpFlags,
-) -> u64 {
+pub fn fp_round_base(op: Real, size: FpSize, fpcr: Fpcr, rounding: FpRounding, flags: &mut FpFlags) -> u64 {
     let sign = op.neg;
     if op.mant == 0 {
         return size.zero(false);
@@ -38,11 +32,7 @@ pub fn fp_round_base(
     let mut biased_exp = (exponent - minimum_exp + 1).max(0);
     // The exponent of the last kept bit: F bits below the leading one, or below 2^minimum_exp
     // for a denormal.
-    let lsb_exp = if biased_exp == 0 {
-        minimum_exp - f
-    } else {
-        exponent - f
-    };
+    let lsb_exp = if biased_exp == 0 { minimum_exp - f } else { exponent - f };
     let shift = lsb_exp - i64::from(op.exp);
     let (int_mant, mut error) = if shift >= 0 {
         shift_right_round(op.mant, shift.unsigned_abs())
@@ -86,11 +76,7 @@ pub fn fp_round_base(
     let result;
     if size != FpSize::H || !fpcr.ahp {
         if biased_exp >= (1 << e) - 1 {
-            result = if overflow_to_inf {
-                size.infinity(sign)
-            } else {
-                size.max_normal(sign)
-            };
+            result = if overflow_to_inf { size.infinity(sign) } else { size.max_normal(sign) };
             flags.raise(FpFlags::OFC);
             inexact = true;
         } else {
@@ -110,13 +96,7 @@ pub fn fp_round_base(
 }
 
 /// `FPRound(op, fpcr, rounding)`: rounding for arithmetic (IEEE formats only).
-pub fn fp_round_with(
-    op: Real,
-    size: FpSize,
-    fpcr: Fpcr,
-    rounding: FpRounding,
-    flags: &mut FpFlags,
-) -> u64 {
+pub fn fp_round_with(op: Real, size: FpSize, fpcr: Fpcr, rounding: FpRounding, flags: &mut FpFlags) -> u64 {
     fp_round_base(op, size, Fpcr { ahp: false, ..fpcr }, rounding, flags)
 }
 
@@ -127,12 +107,6 @@ pub fn fp_round(op: Real, size: FpSize, fpcr: Fpcr, flags: &mut FpFlags) -> u64 
 
 /// `FPRoundCV(op, fpcr, rounding)`: rounding for conversions (honours FPCR.AHP for half
 /// precision; FZ still applies to single and double results).
-pub fn fp_round_cv(
-    op: Real,
-    size: FpSize,
-    fpcr: Fpcr,
-    rounding: FpRounding,
-    flags: &mut FpFlags,
-) -> u64 {
+pub fn fp_round_cv(op: Real, size: FpSize, fpcr: Fpcr, rounding: FpRounding, flags: &mut FpFlags) -> u64 {
     fp_round_base(op, size, fpcr, rounding, flags)
 }

@@ -9,14 +9,7 @@ use super::{FpFlags, FpRounding, FpSize, FpType, Fpcr};
 /// `FPRoundInt(op, fpcr, rounding, exact)`: `op` rounded to an integral value in
 /// `rounding` (any mode, including ties-away for FRINTA). A zero result keeps the sign of
 /// the operand. Inexact is raised only when `exact` (FRINTX).
-pub fn fp_round_int(
-    size: FpSize,
-    op: u64,
-    fpcr: Fpcr,
-    rounding: FpRounding,
-    exact: bool,
-    flags: &mut FpFlags,
-) -> u64 {
+pub fn fp_round_int(size: FpSize, op: u64, fpcr: Fpcr, rounding: FpRounding, exact: bool, flags: &mut FpFlags) -> u64 {
     let u = fp_unpack(size, op, fpcr, flags);
     match u.ty {
         FpType::SNaN | FpType::QNaN => fp_process_nan(size, u.ty, op, fpcr, flags),
@@ -33,13 +26,7 @@ pub fn fp_round_int(
             let result = if mag == 0 {
                 size.zero(u.sign)
             } else {
-                fp_round_with(
-                    Real::new(u.sign, 0, mag),
-                    size,
-                    fpcr,
-                    FpRounding::Zero,
-                    flags,
-                )
+                fp_round_with(Real::new(u.sign, 0, mag), size, fpcr, FpRounding::Zero, flags)
             };
             if error.inexact() && exact {
                 flags.raise(FpFlags::IXC);

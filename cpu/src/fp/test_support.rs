@@ -12,17 +12,9 @@ pub(super) const IDC: u32 = FpFlags::IDC;
 
 /// Default FPCR with the given rounding mode.
 pub(super) fn cr(rmode: FpRounding) -> Fpcr {
-    Fpcr {
-        rmode,
-        ..Fpcr::default()
-    }
+    Fpcr { rmode, ..Fpcr::default() }
 }
-pub(super) const RN: Fpcr = Fpcr {
-    ahp: false,
-    dn: false,
-    fz: false,
-    rmode: FpRounding::TieEven,
-};
+pub(super) const RN: Fpcr = Fpcr { ahp: false, dn: false, fz: false, rmode: FpRounding::TieEven };
 pub(super) const FZ: Fpcr = Fpcr { fz: true, ..RN };
 pub(super) const DN: Fpcr = Fpcr { dn: true, ..RN };
 pub(super) const AHP: Fpcr = Fpcr { ahp: true, ..RN };

@@ -180,23 +180,13 @@ impl Unpacked {
 /// `FPUnpackBase`: classifies `bits` and returns its exact value. `ahp` selects the
 /// alternative half-precision format (no infinities or NaNs) and `flush` the
 /// flush-to-zero of denormal inputs, which raises Input Denormal.
-pub fn fp_unpack_base(
-    size: FpSize,
-    bits: u64,
-    ahp: bool,
-    flush: bool,
-    flags: &mut FpFlags,
-) -> Unpacked {
+pub fn fp_unpack_base(size: FpSize, bits: u64, ahp: bool, flush: bool, flags: &mut FpFlags) -> Unpacked {
     let bits = bits & size.mask();
     let sign = size.sign_of(bits);
     let exp = size.exp_field(bits);
     let frac = size.frac_field(bits);
     let f = size.fbits() as i32;
-    let zero = Unpacked {
-        ty: FpType::Zero,
-        sign,
-        value: Real::ZERO,
-    };
+    let zero = Unpacked { ty: FpType::Zero, sign, value: Real::ZERO };
     if exp == 0 {
         if frac == 0 {
             zero
@@ -205,11 +195,7 @@ pub fn fp_unpack_base(
             zero
         } else {
             let value = Real::new(sign, size.min_exp() - f, u128::from(frac));
-            Unpacked {
-                ty: FpType::Nonzero,
-                sign,
-                value,
-            }
+            Unpacked { ty: FpType::Nonzero, sign, value }
         }
     } else if exp == size.exp_max() && !(size == FpSize::H && ahp) {
         let ty = if frac == 0 {
@@ -219,19 +205,11 @@ pub fn fp_unpack_base(
         } else {
             FpType::SNaN
         };
-        Unpacked {
-            ty,
-            sign,
-            value: Real::ZERO,
-        }
+        Unpacked { ty, sign, value: Real::ZERO }
     } else {
         let mant = u128::from(frac | (1 << size.fbits()));
         let value = Real::new(sign, exp as i32 - size.bias() - f, mant);
-        Unpacked {
-            ty: FpType::Nonzero,
-            sign,
-            value,
-        }
+        Unpacked { ty: FpType::Nonzero, sign, value }
     }
 }
 

@@ -88,7 +88,15 @@ fn gic_reg(cpu: &Cpu, d: &SysRegDesc) -> ExtReg {
     // ICC_* accesses from EL1 become ICV_* accesses when the matching HCR_EL2 routing
     // bit is set (IMO for group 1, FMO for group 0, either for shared registers;
     // Arm IHI 0069 8.2 "Virtual CPU interface").
-    let group0 = matches!(d.slot, Slot::ICC_IAR0_EL1 | Slot::ICC_EOIR0_EL1 | Slot::ICC_HPPIR0_EL1 | Slot::ICC_BPR0_EL1 | Slot::ICC_AP0R0_EL1 | Slot::ICC_IGRPEN0_EL1);
+    let group0 = matches!(
+        d.slot,
+        Slot::ICC_IAR0_EL1
+            | Slot::ICC_EOIR0_EL1
+            | Slot::ICC_HPPIR0_EL1
+            | Slot::ICC_BPR0_EL1
+            | Slot::ICC_AP0R0_EL1
+            | Slot::ICC_IGRPEN0_EL1
+    );
     let routed = if group0 { h & hcr::FMO != 0 } else { h & (hcr::IMO | hcr::FMO) != 0 };
     let virtual_access = cpu.s.el == 1 && routed && h & hcr::TGE == 0 && d.min_el < 2;
     ExtReg { key: d.key, name: d.name, virtual_access }
@@ -99,7 +107,11 @@ fn gic_reg(cpu: &Cpu, d: &SysRegDesc) -> ExtReg {
 fn virtual_count(s: &CpuState) -> u64 {
     let h = s.sys[Slot::HCR_EL2 as usize];
     let host = h & hcr::E2H != 0 && (s.el == 2 || (s.el == 0 && h & hcr::TGE != 0));
-    if host { s.counter() } else { s.counter().wrapping_sub(s.sys[Slot::CNTVOFF_EL2 as usize]) }
+    if host {
+        s.counter()
+    } else {
+        s.counter().wrapping_sub(s.sys[Slot::CNTVOFF_EL2 as usize])
+    }
 }
 
 /// The count a timer compares against: physical timers the physical count, the EL1
@@ -232,7 +244,11 @@ pub fn mrs(cpu: &mut Cpu, plat: &mut dyn Platform, key: u16, rt: u32) -> Result<
 /// Bits of HCR_EL2 this model implements (v8.0 + VHE's E2H when the model has it).
 fn hcr_mask(cpu: &Cpu) -> u64 {
     let all = (1u64 << 38) - 1;
-    if cpu.model.has_vhe() { all } else { all & !hcr::E2H }
+    if cpu.model.has_vhe() {
+        all
+    } else {
+        all & !hcr::E2H
+    }
 }
 
 /// MSR <reg>, Xt. `Err(Trap::Reschedule)` means the write completed and the board must
@@ -267,7 +283,13 @@ pub fn msr(cpu: &mut Cpu, plat: &mut dyn Platform, key: u16, rt: u32) -> Result<
                     // Base-address and context-ID writes change only what the tagged TLB
                     // tags by ASID/VMID; other controls (SCTLR, TCR, MAIR, HCR...) drop all.
                     match slot {
-                        Slot::TTBR0_EL1 | Slot::TTBR1_EL1 | Slot::TTBR0_EL2 | Slot::TTBR1_EL2 | Slot::VTTBR_EL2 | Slot::CONTEXTIDR_EL1 | Slot::CONTEXTIDR_EL2 => cpu.flush_fast(),
+                        Slot::TTBR0_EL1
+                        | Slot::TTBR1_EL1
+                        | Slot::TTBR0_EL2
+                        | Slot::TTBR1_EL2
+                        | Slot::VTTBR_EL2
+                        | Slot::CONTEXTIDR_EL1
+                        | Slot::CONTEXTIDR_EL2 => cpu.flush_fast(),
                         _ => cpu.flush_translations(),
                     }
                 }

@@ -101,7 +101,11 @@ pub fn lookup(k: u16) -> Option<&'static SysRegDesc> {
         v
     });
     let i = idx[k as usize];
-    if i == u16::MAX { None } else { Some(&TABLE[i as usize]) }
+    if i == u16::MAX {
+        None
+    } else {
+        Some(&TABLE[i as usize])
+    }
 }
 
 /// Put every register at its reset value.

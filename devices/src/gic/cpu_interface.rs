@@ -52,7 +52,11 @@ pub const APR_SHIFT: u32 = 8 - PRI_BITS;
 /// when idle (IHI 0069 4.8.4, ICC_RPR_EL1).
 pub fn running_priority(ap0: u32, ap1: u32) -> u8 {
     let all = ap0 | ap1;
-    if all == 0 { 0xFF } else { (all.trailing_zeros() << APR_SHIFT) as u8 }
+    if all == 0 {
+        0xFF
+    } else {
+        (all.trailing_zeros() << APR_SHIFT) as u8
+    }
 }
 
 /// The group (true = 1) of the highest active priority, `None` when idle.
@@ -82,7 +86,11 @@ pub fn gprio_mask(bpr: u8, group1: bool) -> u8 {
 impl CpuInterface {
     /// The binary point that applies to `group1` interrupts (CBPR shares BPR0).
     pub fn effective_bpr(&self, group1: bool) -> (u8, bool) {
-        if group1 && self.ctlr & CTLR_CBPR == 0 { (self.bpr1, true) } else { (self.bpr0, false) }
+        if group1 && self.ctlr & CTLR_CBPR == 0 {
+            (self.bpr1, true)
+        } else {
+            (self.bpr0, false)
+        }
     }
 
     /// The mask selecting the group priority bits of a `group1` interrupt.
@@ -110,7 +118,11 @@ impl CpuInterface {
     /// Record the acknowledge of an interrupt of priority `prio` in the APRs.
     pub fn activate(&mut self, prio: u8, group1: bool) {
         let bit = ((prio & self.group_mask(group1)) as u32 >> APR_SHIFT) & 31;
-        if group1 { self.ap1 |= 1 << bit } else { self.ap0 |= 1 << bit }
+        if group1 {
+            self.ap1 |= 1 << bit
+        } else {
+            self.ap0 |= 1 << bit
+        }
     }
 
     /// ICC_EOIR priority drop for the register of `group1`. Returns false (and changes

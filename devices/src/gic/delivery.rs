@@ -72,7 +72,11 @@ impl Gicv3 {
     pub(crate) fn physical_lines(&self, cpu: usize) -> u32 {
         match self.hppi(cpu) {
             Some(h) if self.pes[cpu].icc.can_signal(h.priority, h.group1) => {
-                if h.group1 { lines::IRQ } else { lines::FIQ }
+                if h.group1 {
+                    lines::IRQ
+                } else {
+                    lines::FIQ
+                }
             }
             _ => 0,
         }
@@ -141,7 +145,9 @@ impl Gicv3 {
         let targets: Vec<usize> = if value & sgir::IRM != 0 {
             (0..self.pes.len()).filter(|&i| i != src).collect()
         } else {
-            let upper = (value >> sgir::AFF1_SHIFT) & 0xFF | (value >> sgir::AFF2_SHIFT) & 0xFF | (value >> sgir::AFF3_SHIFT) & 0xFF;
+            let upper = (value >> sgir::AFF1_SHIFT) & 0xFF
+                | (value >> sgir::AFF2_SHIFT) & 0xFF
+                | (value >> sgir::AFF3_SHIFT) & 0xFF;
             if upper != 0 {
                 return; // every PE has Aff1 = Aff2 = Aff3 = 0
             }

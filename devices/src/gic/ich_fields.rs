@@ -105,5 +105,7 @@ pub const VTR: u64 = ((PRI_BITS - 1) << 29 | (PRI_BITS - 1) << 26 | 1 << 21 | 1 
 
 /// Writable bits of a list register: State, HW, Group, implemented Priority bits,
 /// pINTID (or EOI), vINTID.
-pub(crate) const LR_MASK: u64 =
-    0xF000_0000_0000_0000 | (PRI_MASK as u64) << lr::PRIORITY_SHIFT | lr::PINTID_MASK << lr::PINTID_SHIFT | lr::VINTID_MASK;
+pub(crate) const LR_MASK: u64 = 0xF000_0000_0000_0000
+    | (PRI_MASK as u64) << lr::PRIORITY_SHIFT
+    | lr::PINTID_MASK << lr::PINTID_SHIFT
+    | lr::VINTID_MASK;

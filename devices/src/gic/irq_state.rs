@@ -112,7 +112,8 @@ fn fields_per_word(reg: BankReg) -> u32 {
 pub fn read_word(irqs: &[IrqState], base: u32, reg: BankReg, first: u32) -> u32 {
     let mut v = 0u32;
     for k in 0..fields_per_word(reg) {
-        let Some(irq) = first.checked_add(k).and_then(|i| i.checked_sub(base)).and_then(|i| irqs.get(i as usize)) else {
+        let Some(irq) = first.checked_add(k).and_then(|i| i.checked_sub(base)).and_then(|i| irqs.get(i as usize))
+        else {
             continue;
         };
         v |= match reg {

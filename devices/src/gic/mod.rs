@@ -22,9 +22,9 @@ pub mod mmio;
 pub mod redistributor;
 pub mod regs;
 pub mod sysreg;
-pub mod virt;
 #[cfg(test)]
 mod tests;
+pub mod virt;
 
 use cpu_interface::CpuInterface;
 use distributor::Distributor;

@@ -156,9 +156,7 @@ impl Gicv3 {
         let Some(slot) = slot_of(key) else { return false };
         let h = self.pes.get(cpu).map_or(0, |pe| pe.vif.hcr);
         match slot {
-            ICC_SGI0R_EL1 | ICC_SGI1R_EL1 | ICC_ASGI1R_EL1 => {
-                h & ich::TC != 0 || hcr_el2 & (hcr::IMO | hcr::FMO) != 0
-            }
+            ICC_SGI0R_EL1 | ICC_SGI1R_EL1 | ICC_ASGI1R_EL1 => h & ich::TC != 0 || hcr_el2 & (hcr::IMO | hcr::FMO) != 0,
             ICC_CTLR_EL1 | ICC_DIR_EL1 | ICC_PMR_EL1 | ICC_RPR_EL1 => h & ich::TC != 0,
             ICC_IAR0_EL1 | ICC_EOIR0_EL1 | ICC_HPPIR0_EL1 | ICC_BPR0_EL1 | ICC_AP0R0_EL1 | ICC_IGRPEN0_EL1 => {
                 h & ich::TALL0 != 0

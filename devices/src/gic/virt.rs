@@ -6,8 +6,8 @@ use super::cpu_interface::{drop_priority, gprio_mask, highest_active_group, runn
 use super::regs::*;
 use el2emu_cpu::state::lines;
 
-pub use super::ich_fields::{hcr, lr, misr, vmcr, NUM_LRS, VTR};
 use super::ich_fields::LR_MASK;
+pub use super::ich_fields::{hcr, lr, misr, vmcr, NUM_LRS, VTR};
 
 fn lr_prio(v: u64) -> u8 {
     (v >> lr::PRIORITY_SHIFT) as u8
@@ -174,7 +174,11 @@ impl VirtInterface {
     pub fn lines(&self) -> u32 {
         match self.hppvi() {
             Some(i) if self.can_signal(self.lrs[i]) => {
-                if lr_group1(self.lrs[i]) { lines::VIRQ } else { lines::VFIQ }
+                if lr_group1(self.lrs[i]) {
+                    lines::VIRQ
+                } else {
+                    lines::VFIQ
+                }
             }
             _ => 0,
         }
@@ -200,7 +204,11 @@ impl VirtInterface {
         }
         self.lrs[i] = (l & !lr::PENDING) | lr::ACTIVE;
         let bit = ((lr_prio(l) & self.group_mask(group1)) as u32 >> APR_SHIFT) & 31;
-        if group1 { self.ap1 |= 1 << bit } else { self.ap0 |= 1 << bit }
+        if group1 {
+            self.ap1 |= 1 << bit
+        } else {
+            self.ap0 |= 1 << bit
+        }
         intid
     }
 
@@ -250,7 +258,11 @@ impl VirtInterface {
             Some(i) => {
                 let l = self.lrs[i];
                 let gprio = lr_prio(l) & self.group_mask(group1);
-                if lr_group1(l) == group1 && gprio == dropped { self.deactivate(i) } else { None }
+                if lr_group1(l) == group1 && gprio == dropped {
+                    self.deactivate(i)
+                } else {
+                    None
+                }
             }
         }
     }
@@ -325,6 +337,10 @@ impl VirtInterface {
     /// ICV_IGRPEN0/1_EL1 write.
     pub fn write_igrpen(&mut self, group1: bool, v: u64) {
         let bit = if group1 { vmcr::VENG1 } else { vmcr::VENG0 };
-        if v & 1 != 0 { self.vmcr |= bit } else { self.vmcr &= !bit }
+        if v & 1 != 0 {
+            self.vmcr |= bit
+        } else {
+            self.vmcr &= !bit
+        }
     }
 }

@@ -19,7 +19,20 @@ fn version() {
 
 #[test]
 fn features() {
-    for id in [0x8400_0000u64, 0x8400_0001, 0xC400_0001, 0x8400_0002, 0x8400_0003, 0xC400_0003, 0x8400_0004, 0xC400_0004, 0x8400_0006, 0x8400_0008, 0x8400_0009, 0x8400_000A] {
+    for id in [
+        0x8400_0000u64,
+        0x8400_0001,
+        0xC400_0001,
+        0x8400_0002,
+        0x8400_0003,
+        0xC400_0003,
+        0x8400_0004,
+        0xC400_0004,
+        0x8400_0006,
+        0x8400_0008,
+        0x8400_0009,
+        0x8400_000A,
+    ] {
         assert_eq!(call_with(0x8400_000A, [id, 0, 0], &ALL_OFF).0, 0, "{id:#x}");
     }
     // MIGRATE, SYSTEM_SUSPEND, SMCCC_VERSION: not supported. SMC32 result is 32-bit.

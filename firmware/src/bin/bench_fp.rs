@@ -313,8 +313,17 @@ fn bench_dgemm() -> u64 {
 
 /// Degree-10 coefficients (f32 bits) of the Horner polynomial.
 const HN_COEF: [u32; 11] = [
-    0x3F80_0000, 0xBF00_0000, 0x3E2A_AAAB, 0xBD2A_AAAB, 0x3C08_8889, 0xBAB6_0B61, 0x3950_0D01, 0xB7D0_0D01,
-    0x3638_EF1D, 0xB493_F27E, 0x32D7_322B,
+    0x3F80_0000,
+    0xBF00_0000,
+    0x3E2A_AAAB,
+    0xBD2A_AAAB,
+    0x3C08_8889,
+    0xBAB6_0B61,
+    0x3950_0D01,
+    0xB7D0_0D01,
+    0x3638_EF1D,
+    0xB493_F27E,
+    0x32D7_322B,
 ];
 
 /// Y[i] = p(X[i]) for `n` floats (multiple of 4); returns the raw bits of
@@ -451,7 +460,8 @@ fn main() -> ! {
     println!("horner sums   = 0x{:016x}", hv);
     println!("horner y      = 0x{:016x}", hy);
     println!("horner scalar = 0x{:016x}", hs);
-    let total = mc ^ aes.rotate_left(8) ^ mm.rotate_left(16) ^ hv.rotate_left(24) ^ hy.rotate_left(32) ^ hs.rotate_left(40);
+    let total =
+        mc ^ aes.rotate_left(8) ^ mm.rotate_left(16) ^ hv.rotate_left(24) ^ hy.rotate_left(32) ^ hs.rotate_left(40);
     println!("checksum      = 0x{:016x}", total);
     check::eq("memcpy/memset (host reference)", mc, REF_MEMCPY);
     check::eq("aes-ctr (host reference)", aes, REF_AES);

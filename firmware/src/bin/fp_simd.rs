@@ -17,9 +17,9 @@
 #![no_main]
 
 use core::arch::asm;
-use fw::fpsimd::{self, fpsr, mix, mix128, run, OpFn, AHP, DN, FZ, RM, RN, RP, RZ};
 use core::sync::atomic::{AtomicU64, Ordering};
 use fw::exceptions::{self, Frame, Kind};
+use fw::fpsimd::{self, fpsr, mix, mix128, run, OpFn, AHP, DN, FZ, RM, RN, RP, RZ};
 use fw::mmu::{self, Table};
 use fw::{check, el, print, println, sysreg, vop};
 
@@ -102,8 +102,22 @@ const D_VALS: [u64; 16] = [
 
 /// Single-precision inputs (same roles as `D_VALS`).
 const S_VALS: [u64; 16] = [
-    0x0000_0000, 0x8000_0000, 0x3F80_0000, 0x4000_0000, 0xBFC0_0000, 0x3EAA_AAAB, 0x3380_0001, 0x7F7F_FFFF,
-    0x0080_0000, 0x007F_FFFF, 0x8000_0001, 0x7F80_0000, 0xFF80_0000, 0x7FC0_0123, 0x7FA0_0456, 0xFFC0_00AB,
+    0x0000_0000,
+    0x8000_0000,
+    0x3F80_0000,
+    0x4000_0000,
+    0xBFC0_0000,
+    0x3EAA_AAAB,
+    0x3380_0001,
+    0x7F7F_FFFF,
+    0x0080_0000,
+    0x007F_FFFF,
+    0x8000_0001,
+    0x7F80_0000,
+    0xFF80_0000,
+    0x7FC0_0123,
+    0x7FA0_0456,
+    0xFFC0_00AB,
 ];
 
 /// Half-precision inputs (conversion sources).
@@ -348,8 +362,16 @@ fn fixed_checks() {
     check::eq("fadd d: sNaN + 1 = quieted sNaN", r, 0x7FFC_0000_0000_0456);
     check::eq("  FPSR = IOC", s, fpsr::IOC);
     check::eq("fadd d: sNaN + 1 (DN) = default NaN", d(fadd_d, 0x7FF4_0000_0000_0456, one, DN).0, dnan);
-    check::eq("fadd d: qNaN1 + qNaN2 = qNaN1", d(fadd_d, 0x7FF8_0000_0000_0123, 0xFFF8_0000_0000_00AB, RN).0, 0x7FF8_0000_0000_0123);
-    check::eq("fadd d: qNaN + sNaN = quieted sNaN", d(fadd_d, 0x7FF8_0000_0000_0123, 0x7FF4_0000_0000_0456, RN).0, 0x7FFC_0000_0000_0456);
+    check::eq(
+        "fadd d: qNaN1 + qNaN2 = qNaN1",
+        d(fadd_d, 0x7FF8_0000_0000_0123, 0xFFF8_0000_0000_00AB, RN).0,
+        0x7FF8_0000_0000_0123,
+    );
+    check::eq(
+        "fadd d: qNaN + sNaN = quieted sNaN",
+        d(fadd_d, 0x7FF8_0000_0000_0123, 0x7FF4_0000_0000_0456, RN).0,
+        0x7FFC_0000_0000_0456,
+    );
     let (r, s) = d(fsqrt_d, 0xBFF0_0000_0000_0000, 0, RN);
     check::eq("fsqrt d: sqrt(-1) = default NaN", r, dnan);
     check::eq("  FPSR = IOC", s, fpsr::IOC);
@@ -509,10 +531,7 @@ fn conversions() {
         ("frinti.s", vop!("frinti s0, s1")),
         ("frintm.s", vop!("frintm s0, s1")),
     ];
-    let from_h: &[(&str, OpFn)] = &[
-        ("fcvt s<-h", vop!("fcvt s0, h1")),
-        ("fcvt d<-h", vop!("fcvt d0, h1")),
-    ];
+    let from_h: &[(&str, OpFn)] = &[("fcvt s<-h", vop!("fcvt s0, h1")), ("fcvt d<-h", vop!("fcvt d0, h1"))];
     let from_i: &[(&str, OpFn)] = &[
         ("scvtf d<-x", vop!("fmov x12, d1\n scvtf d0, x12")),
         ("scvtf s<-x", vop!("fmov x12, d1\n scvtf s0, x12")),
@@ -585,13 +604,18 @@ fn fp_sets() -> [[u128; 4]; 48] {
             if k < 24 {
                 for lane in 0..4 {
                     let r = rng(&mut seed);
-                    let e = if r & 3 == 0 { (r >> 8) & 0x3FFF_FFFF | 0x3F00_0000 } else { S_VALS[(r >> 4) as usize & 15] };
+                    let e =
+                        if r & 3 == 0 { (r >> 8) & 0x3FFF_FFFF | 0x3F00_0000 } else { S_VALS[(r >> 4) as usize & 15] };
                     x |= (e as u128) << (32 * lane);
                 }
             } else {
                 for lane in 0..2 {
                     let r = rng(&mut seed);
-                    let e = if r & 3 == 0 { (r >> 8) & 0x3FFF_FFFF_FFFF | 0x3FE0_0000_0000_0000 } else { D_VALS[(r >> 4) as usize & 15] };
+                    let e = if r & 3 == 0 {
+                        (r >> 8) & 0x3FFF_FFFF_FFFF | 0x3FE0_0000_0000_0000
+                    } else {
+                        D_VALS[(r >> 4) as usize & 15]
+                    };
                     x |= (e as u128) << (64 * lane);
                 }
             }
@@ -970,12 +994,21 @@ fn loads_stores() {
         ("st2 {d}[1]", lsop!("st2 {{v2.d, v3.d}}[1], [x10]")),
         ("st3 {s}[2] post x11", lsop!("st3 {{v0.s, v1.s, v2.s}}[2], [x10], x11")),
         ("st4 {b}[13]", lsop!("st4 {{v4.b, v5.b, v6.b, v7.b}}[13], [x10]")),
-        ("st4/ld4 round trip", lsop!("st4 {{v0.8h, v1.8h, v2.8h, v3.8h}}, [x10]\n ld4 {{v4.8h, v5.8h, v6.8h, v7.8h}}, [x10]")),
-        ("ldr b/h/s/d/q", lsop!("ldr b0, [x9, #1]\n ldr h1, [x9, #2]\n ldr s2, [x9, #4]\n ldr d3, [x9, #8]\n ldr q4, [x9, #16]")),
+        (
+            "st4/ld4 round trip",
+            lsop!("st4 {{v0.8h, v1.8h, v2.8h, v3.8h}}, [x10]\n ld4 {{v4.8h, v5.8h, v6.8h, v7.8h}}, [x10]"),
+        ),
+        (
+            "ldr b/h/s/d/q",
+            lsop!("ldr b0, [x9, #1]\n ldr h1, [x9, #2]\n ldr s2, [x9, #4]\n ldr d3, [x9, #8]\n ldr q4, [x9, #16]"),
+        ),
         ("ldur q / ldr q pre", lsop!("ldur q0, [x9, #3]\n ldr q1, [x9, #32]!\n ldr d2, [x9], #-8")),
         ("ldp q / ldp s post", lsop!("ldp q0, q1, [x9, #16]\n ldp s2, s3, [x9], #8")),
         ("ldr q [reg, lsl]", lsop!("mov x11, #2\n ldr q5, [x9, x11, lsl #4]\n ldr s6, [x9, x11, lsl #2]")),
-        ("str b/h/s/d/q", lsop!("str b1, [x10, #1]\n str h2, [x10, #2]\n str s3, [x10, #4]\n str d4, [x10, #8]\n str q5, [x10, #16]")),
+        (
+            "str b/h/s/d/q",
+            lsop!("str b1, [x10, #1]\n str h2, [x10, #2]\n str s3, [x10, #4]\n str d4, [x10, #8]\n str q5, [x10, #16]"),
+        ),
         ("stp q pre / stur d", lsop!("stp q6, q7, [x10, #32]!\n stur d0, [x10, #-5]\n stp d1, d2, [x10], #16")),
     ];
     let mut seed = 0x1357_9BDF_2468_ACE0u64;
@@ -1015,7 +1048,10 @@ fn loads_stores() {
         *r = 0x0F0E_0D0C_0B0A_0908_0706_0504_0302_0100u128.wrapping_mul(i as u128 + 3);
     }
     rt(&mut b);
-    check::ok("st4/ld4 round trip", b.regs[0] == b.regs[4] && b.regs[1] == b.regs[5] && b.regs[2] == b.regs[6] && b.regs[3] == b.regs[7]);
+    check::ok(
+        "st4/ld4 round trip",
+        b.regs[0] == b.regs[4] && b.regs[1] == b.regs[5] && b.regs[2] == b.regs[6] && b.regs[3] == b.regs[7],
+    );
     // st1 of one lane: interleave layout fixed by the architecture.
     let st2 = lsop!("st2 {{v0.4s, v1.4s}}, [x10]");
     let mut b = LsBuf { regs: [0; 8], src: [0; 256], dst: [0; 256] };
@@ -1109,9 +1145,12 @@ fn crypto() {
     vector_table(ops, &sets, &[0]);
 
     // AES-128, FIPS-197 appendix C.1.
-    let pt = u128::from_le_bytes([0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]);
-    let ct_want =
-        u128::from_le_bytes([0x69, 0xc4, 0xe0, 0xd8, 0x6a, 0x7b, 0x04, 0x30, 0xd8, 0xcd, 0xb7, 0x80, 0x70, 0xb4, 0xc5, 0x5a]);
+    let pt = u128::from_le_bytes([
+        0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff,
+    ]);
+    let ct_want = u128::from_le_bytes([
+        0x69, 0xc4, 0xe0, 0xd8, 0x6a, 0x7b, 0x04, 0x30, 0xd8, 0xcd, 0xb7, 0x80, 0x70, 0xb4, 0xc5, 0x5a,
+    ]);
     let mut s = pt;
     for rk in AES_RK.iter().take(9) {
         s = v(aesmc, 0, v(aese, s, *rk, 0), 0);

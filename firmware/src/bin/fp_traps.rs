@@ -351,38 +351,214 @@ extern "C" fn el1_main() -> ! {
     let e2h = hcr::RW | hcr::E2H;
 
     // CPACR_EL1.FPEN traps to EL1.
-    el1_case!("EL1 fadd, FPEN=00", "fadd d0, d1, d2", cpacr = fpen(0), cptr = ok, hcr = rw, cptr_ok = ok, want = &[(1, ESR_FP)]);
-    el1_case!("EL1 ldr q, FPEN=00", "ldr q0, [x2]", cpacr = fpen(0), cptr = ok, hcr = rw, cptr_ok = ok, want = &[(1, ESR_FP)]);
-    el1_case!("EL1 str q, FPEN=00", "str q1, [x2]", cpacr = fpen(0), cptr = ok, hcr = rw, cptr_ok = ok, want = &[(1, ESR_FP)]);
-    el1_case!("EL1 mrs fpcr, FPEN=00", "mrs x3, fpcr", cpacr = fpen(0), cptr = ok, hcr = rw, cptr_ok = ok, want = &[(1, ESR_FP)]);
-    el1_case!("EL1 msr fpsr, FPEN=00", "msr fpsr, xzr", cpacr = fpen(0), cptr = ok, hcr = rw, cptr_ok = ok, want = &[(1, ESR_FP)]);
-    el1_case!("EL1 add.4s, FPEN=00", "add v0.4s, v1.4s, v2.4s", cpacr = fpen(0), cptr = ok, hcr = rw, cptr_ok = ok, want = &[(1, ESR_FP)]);
-    el1_case!("EL1 fmov x, d, FPEN=00", "fmov x3, d1", cpacr = fpen(0), cptr = ok, hcr = rw, cptr_ok = ok, want = &[(1, ESR_FP)]);
-    el1_case!("EL1 ld1 {16b}, FPEN=00", "ld1 {{v0.16b}}, [x2]", cpacr = fpen(0), cptr = ok, hcr = rw, cptr_ok = ok, want = &[(1, ESR_FP)]);
-    el1_case!("EL1 fadd, FPEN=10", "fadd d0, d1, d2", cpacr = fpen(2), cptr = ok, hcr = rw, cptr_ok = ok, want = &[(1, ESR_FP)]);
+    el1_case!(
+        "EL1 fadd, FPEN=00",
+        "fadd d0, d1, d2",
+        cpacr = fpen(0),
+        cptr = ok,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(1, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 ldr q, FPEN=00",
+        "ldr q0, [x2]",
+        cpacr = fpen(0),
+        cptr = ok,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(1, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 str q, FPEN=00",
+        "str q1, [x2]",
+        cpacr = fpen(0),
+        cptr = ok,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(1, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 mrs fpcr, FPEN=00",
+        "mrs x3, fpcr",
+        cpacr = fpen(0),
+        cptr = ok,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(1, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 msr fpsr, FPEN=00",
+        "msr fpsr, xzr",
+        cpacr = fpen(0),
+        cptr = ok,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(1, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 add.4s, FPEN=00",
+        "add v0.4s, v1.4s, v2.4s",
+        cpacr = fpen(0),
+        cptr = ok,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(1, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 fmov x, d, FPEN=00",
+        "fmov x3, d1",
+        cpacr = fpen(0),
+        cptr = ok,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(1, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 ld1 {16b}, FPEN=00",
+        "ld1 {{v0.16b}}, [x2]",
+        cpacr = fpen(0),
+        cptr = ok,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(1, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 fadd, FPEN=10",
+        "fadd d0, d1, d2",
+        cpacr = fpen(2),
+        cptr = ok,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(1, ESR_FP)]
+    );
     el1_case!("EL1 fadd, FPEN=01", "fadd d0, d1, d2", cpacr = fpen(1), cptr = ok, hcr = rw, cptr_ok = ok, want = &[]);
     el1_case!("EL1 fadd, FPEN=11", "fadd d0, d1, d2", cpacr = fpen(3), cptr = ok, hcr = rw, cptr_ok = ok, want = &[]);
 
     // CPTR_EL2.TFP traps EL1 to EL2.
     let t = ok | TFP;
-    el1_case!("EL1 fadd, TFP=1", "fadd d0, d1, d2", cpacr = fpen(3), cptr = t, hcr = rw, cptr_ok = ok, want = &[(2, ESR_FP)]);
-    el1_case!("EL1 ldr q, TFP=1", "ldr q0, [x2]", cpacr = fpen(3), cptr = t, hcr = rw, cptr_ok = ok, want = &[(2, ESR_FP)]);
-    el1_case!("EL1 stp d, TFP=1", "stp d1, d2, [x2]", cpacr = fpen(3), cptr = t, hcr = rw, cptr_ok = ok, want = &[(2, ESR_FP)]);
-    el1_case!("EL1 mrs fpcr, TFP=1", "mrs x3, fpcr", cpacr = fpen(3), cptr = t, hcr = rw, cptr_ok = ok, want = &[(2, ESR_FP)]);
-    el1_case!("EL1 msr fpsr, TFP=1", "msr fpsr, xzr", cpacr = fpen(3), cptr = t, hcr = rw, cptr_ok = ok, want = &[(2, ESR_FP)]);
-    el1_case!("EL1 aese, TFP=1", ".arch_extension aes\n aese v0.16b, v1.16b", cpacr = fpen(3), cptr = t, hcr = rw, cptr_ok = ok, want = &[(2, ESR_FP)]);
-    el1_case!("EL1 ld1 {16b}, TFP=1", "ld1 {{v0.16b}}, [x2]", cpacr = fpen(3), cptr = t, hcr = rw, cptr_ok = ok, want = &[(2, ESR_FP)]);
-    el1_case!("EL1 umov w, TFP=1", "umov w3, v1.s[1]", cpacr = fpen(3), cptr = t, hcr = rw, cptr_ok = ok, want = &[(2, ESR_FP)]);
+    el1_case!(
+        "EL1 fadd, TFP=1",
+        "fadd d0, d1, d2",
+        cpacr = fpen(3),
+        cptr = t,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(2, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 ldr q, TFP=1",
+        "ldr q0, [x2]",
+        cpacr = fpen(3),
+        cptr = t,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(2, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 stp d, TFP=1",
+        "stp d1, d2, [x2]",
+        cpacr = fpen(3),
+        cptr = t,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(2, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 mrs fpcr, TFP=1",
+        "mrs x3, fpcr",
+        cpacr = fpen(3),
+        cptr = t,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(2, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 msr fpsr, TFP=1",
+        "msr fpsr, xzr",
+        cpacr = fpen(3),
+        cptr = t,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(2, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 aese, TFP=1",
+        ".arch_extension aes\n aese v0.16b, v1.16b",
+        cpacr = fpen(3),
+        cptr = t,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(2, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 ld1 {16b}, TFP=1",
+        "ld1 {{v0.16b}}, [x2]",
+        cpacr = fpen(3),
+        cptr = t,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(2, ESR_FP)]
+    );
+    el1_case!(
+        "EL1 umov w, TFP=1",
+        "umov w3, v1.s[1]",
+        cpacr = fpen(3),
+        cptr = t,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(2, ESR_FP)]
+    );
     // Both: CPACR (to EL1) has priority; once EL1 re-enables FPEN, the
     // re-run instruction traps to EL2.
-    el1_case!("EL1 fadd, FPEN=00 and TFP=1", "fadd d0, d1, d2", cpacr = fpen(0), cptr = t, hcr = rw, cptr_ok = ok, want = &[(1, ESR_FP), (2, ESR_FP)]);
+    el1_case!(
+        "EL1 fadd, FPEN=00 and TFP=1",
+        "fadd d0, d1, d2",
+        cpacr = fpen(0),
+        cptr = t,
+        hcr = rw,
+        cptr_ok = ok,
+        want = &[(1, ESR_FP), (2, ESR_FP)]
+    );
 
     // HCR_EL2.E2H=1: CPTR_EL2.FPEN (CPACR layout).
     let f3 = fpen(3);
-    el1_case!("E2H=1 EL1 fadd, CPTR_EL2.FPEN=00", "fadd d0, d1, d2", cpacr = fpen(3), cptr = fpen(0), hcr = e2h, cptr_ok = f3, want = &[(2, ESR_FP)]);
-    el1_case!("E2H=1 EL1 ldr q, CPTR_EL2.FPEN=10", "ldr q0, [x2]", cpacr = fpen(3), cptr = fpen(2), hcr = e2h, cptr_ok = f3, want = &[(2, ESR_FP)]);
-    el1_case!("E2H=1 EL1 fadd, CPTR_EL2.FPEN=01", "fadd d0, d1, d2", cpacr = fpen(3), cptr = fpen(1), hcr = e2h, cptr_ok = f3, want = &[]);
-    el1_case!("E2H=1 EL1 fadd, CPTR_EL2.FPEN=11", "fadd d0, d1, d2", cpacr = fpen(3), cptr = fpen(3), hcr = e2h, cptr_ok = f3, want = &[]);
+    el1_case!(
+        "E2H=1 EL1 fadd, CPTR_EL2.FPEN=00",
+        "fadd d0, d1, d2",
+        cpacr = fpen(3),
+        cptr = fpen(0),
+        hcr = e2h,
+        cptr_ok = f3,
+        want = &[(2, ESR_FP)]
+    );
+    el1_case!(
+        "E2H=1 EL1 ldr q, CPTR_EL2.FPEN=10",
+        "ldr q0, [x2]",
+        cpacr = fpen(3),
+        cptr = fpen(2),
+        hcr = e2h,
+        cptr_ok = f3,
+        want = &[(2, ESR_FP)]
+    );
+    el1_case!(
+        "E2H=1 EL1 fadd, CPTR_EL2.FPEN=01",
+        "fadd d0, d1, d2",
+        cpacr = fpen(3),
+        cptr = fpen(1),
+        hcr = e2h,
+        cptr_ok = f3,
+        want = &[]
+    );
+    el1_case!(
+        "E2H=1 EL1 fadd, CPTR_EL2.FPEN=11",
+        "fadd d0, d1, d2",
+        cpacr = fpen(3),
+        cptr = fpen(3),
+        hcr = e2h,
+        cptr_ok = f3,
+        want = &[]
+    );
 
     // EL0.
     let fadd0 = fw::sym_addr!("fpt_el0_fadd");

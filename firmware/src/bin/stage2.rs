@@ -67,7 +67,14 @@ fn el2_handler(f: &mut Frame, kind: Kind) {
     let iss = r.iss();
     println!(
         "EL2: data abort EC=0x{:02x} DFSC=0x{:02x} WnR={} ISV={} SAS={} SRT={} SF={} FAR=0x{:x}",
-        r.ec(), iss & 0x3f, (iss >> 6) & 1, (iss >> 24) & 1, (iss >> 22) & 3, (iss >> 16) & 0x1f, (iss >> 15) & 1, r.far
+        r.ec(),
+        iss & 0x3f,
+        (iss >> 6) & 1,
+        (iss >> 24) & 1,
+        (iss >> 22) & 3,
+        (iss >> 16) & 0x1f,
+        (iss >> 15) & 1,
+        r.far
     );
     // HPFAR_EL2 is valid for stage 2 Translation faults; for Permission
     // faults it is UNKNOWN (Arm ARM D17.2.52), so only print it for the former.
@@ -122,7 +129,11 @@ extern "C" fn guest() -> ! {
     println!("guest: EL{} with stage 2", sysreg::current_el());
     check::eq("guest read RAM", ldr_x(WIN), 0x5EED_0000_0000_0000);
     check::eq("guest read RO page", ldr_x(RO), 0x5EED_0000_0000_0003);
-    check::eq("guest read via IPA alias (concatenated L1)", ldr_x(ALIAS_BASE + (WIN - RAM_BASE)), 0x5EED_0000_0000_0000);
+    check::eq(
+        "guest read via IPA alias (concatenated L1)",
+        ldr_x(ALIAS_BASE + (WIN - RAM_BASE)),
+        0x5EED_0000_0000_0000,
+    );
 
     let b = exceptions::count(2);
     let v = ldr_w3(HOLE + 0x10);

@@ -77,7 +77,15 @@ fn random_regime(rng: &mut Rng) -> Regime {
     });
     Regime {
         kind,
-        s1: Stage1Config { enabled: rng.chance(7, 8), wxn: rng.chance(1, 4), tcr, ttbr0: ttbr(rng), ttbr1: ttbr(rng), mair: rng.next(), flat_normal: rng.chance(1, 8) },
+        s1: Stage1Config {
+            enabled: rng.chance(7, 8),
+            wxn: rng.chance(1, 4),
+            tcr,
+            ttbr0: ttbr(rng),
+            ttbr1: ttbr(rng),
+            mair: rng.next(),
+            flat_normal: rng.chance(1, 8),
+        },
         s2: if kind == RegimeKind::El10 { s2 } else { None },
         unprivileged: rng.chance(1, 3),
         pan: rng.chance(1, 3),

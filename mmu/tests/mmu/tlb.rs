@@ -16,7 +16,15 @@ fn tr(pa: u64, size: u64, asid: Option<u16>) -> Translation {
         pa_page: pa,
         ipa_page: pa,
         page_size: size,
-        perms: Perms { priv_r: true, priv_w: true, priv_x: true, user_r: true, user_w: true, user_x: true, ..Perms::default() },
+        perms: Perms {
+            priv_r: true,
+            priv_w: true,
+            priv_x: true,
+            user_r: true,
+            user_w: true,
+            user_x: true,
+            ..Perms::default()
+        },
         non_global: asid.is_some(),
         asid: asid.unwrap_or(0),
         attr_index: 0,

@@ -107,9 +107,7 @@ fn main() {
         return;
     }
     let mut input = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut input)
-        .expect("read stdin");
+    std::io::stdin().read_to_end(&mut input).expect("read stdin");
     let mut output = Vec::with_capacity(input.len() / 2);
     let word = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
     for rec in input.chunks_exact(32) {
