@@ -118,11 +118,16 @@ impl Cpu {
 
     /// The translation regime of an access from the current EL (Arm ARM D8.1.2).
     pub fn regime(&self, unpriv: bool) -> Regime {
+        self.regime_at(self.s.el, unpriv)
+    }
+
+    /// The translation regime of an access as if from `el` (AT translates for an EL
+    /// other than the current one).
+    pub fn regime_at(&self, el: u32, unpriv: bool) -> Regime {
         let s = &self.s;
         let h = s.sys[Slot::HCR_EL2 as usize];
         let e2h = h & hcr::E2H != 0;
         let tge = h & hcr::TGE != 0;
-        let el = s.el;
         let (kind, sctlr_v, tcr, ttbr0, ttbr1, mair) = if el == 2 || (el == 0 && e2h && tge) {
             let k = if e2h { RegimeKind::El20 } else { RegimeKind::El2 };
             (
@@ -262,14 +267,7 @@ impl Cpu {
     }
 
     fn sctlr_a(&self) -> bool {
-        let s = &self.s;
-        let h = s.sys[Slot::HCR_EL2 as usize];
-        let r = if s.el == 2 || (s.el == 0 && h & hcr::E2H != 0 && h & hcr::TGE != 0) {
-            s.sys[Slot::SCTLR_EL2 as usize]
-        } else {
-            s.sys[Slot::SCTLR_EL1 as usize]
-        };
-        r & sctlr::A != 0
+        crate::sysreg::traps::current_sctlr(&self.s) & sctlr::A != 0
     }
 
     /// The fast-cache entry for a data access of `size` bytes at `va` when it can be

@@ -42,6 +42,10 @@ pub mod lines {
     pub const SERROR: u32 = 1 << 4;
 }
 
+/// The generic counter ticks once every `1 << COUNTER_SHIFT` ticks of virtual time
+/// (62.5 MHz from the 1 GHz virtual clock).
+pub const COUNTER_SHIFT: u32 = 4;
+
 /// The PE's architectural state.
 #[repr(C)]
 #[derive(Clone)]
@@ -217,6 +221,6 @@ impl CpuState {
     /// The generic counter value CNTPCT (62.5 MHz from the 1 GHz virtual clock).
     #[inline(always)]
     pub fn counter(&self) -> u64 {
-        self.vtime >> 4
+        self.vtime >> COUNTER_SHIFT
     }
 }

@@ -5,6 +5,8 @@
 //! conditions"). Counts derive from virtual time only (`CpuState::counter()` =
 //! `vtime >> 4`), never from the host clock.
 
+use el2emu_cpu::state::COUNTER_SHIFT as VTIME_SHIFT;
+use el2emu_cpu::sysreg::access::timer_count;
 use el2emu_cpu::sysreg::Slot;
 use el2emu_cpu::CpuState;
 
@@ -28,32 +30,25 @@ pub const CTL_ENABLE: u64 = 1 << 0;
 /// CNT*_CTL.IMASK.
 pub const CTL_IMASK: u64 = 1 << 1;
 
-/// Shift from counter ticks to `vtime` ticks (the counter runs at 1/16 of virtual time).
-const VTIME_SHIFT: u32 = 4;
-
-/// One timer: its PPI, control and compare registers, and whether CNTVOFF_EL2 applies.
+/// One timer: its PPI, control and compare registers (which count it compares against
+/// is `el2emu_cpu::sysreg::access::timer_count`, shared with the timer registers).
 struct TimerRegs {
     ppi: u32,
     ctl: Slot,
     cval: Slot,
-    offset: bool,
 }
 
 const TIMERS: [TimerRegs; 4] = [
-    TimerRegs { ppi: ppi::PHYS, ctl: Slot::CNTP_CTL_EL0, cval: Slot::CNTP_CVAL_EL0, offset: false },
-    TimerRegs { ppi: ppi::VIRT, ctl: Slot::CNTV_CTL_EL0, cval: Slot::CNTV_CVAL_EL0, offset: true },
-    TimerRegs { ppi: ppi::HYP_PHYS, ctl: Slot::CNTHP_CTL_EL2, cval: Slot::CNTHP_CVAL_EL2, offset: false },
-    TimerRegs { ppi: ppi::HYP_VIRT, ctl: Slot::CNTHV_CTL_EL2, cval: Slot::CNTHV_CVAL_EL2, offset: false },
+    TimerRegs { ppi: ppi::PHYS, ctl: Slot::CNTP_CTL_EL0, cval: Slot::CNTP_CVAL_EL0 },
+    TimerRegs { ppi: ppi::VIRT, ctl: Slot::CNTV_CTL_EL0, cval: Slot::CNTV_CVAL_EL0 },
+    TimerRegs { ppi: ppi::HYP_PHYS, ctl: Slot::CNTHP_CTL_EL2, cval: Slot::CNTHP_CVAL_EL2 },
+    TimerRegs { ppi: ppi::HYP_VIRT, ctl: Slot::CNTHV_CTL_EL2, cval: Slot::CNTHV_CVAL_EL2 },
 ];
 
 impl TimerRegs {
     /// The count this timer compares against.
     fn count(&self, s: &CpuState) -> u64 {
-        if self.offset {
-            s.counter().wrapping_sub(s.sys[Slot::CNTVOFF_EL2 as usize])
-        } else {
-            s.counter()
-        }
+        timer_count(s, self.cval)
     }
 
     /// Enabled and not masked.

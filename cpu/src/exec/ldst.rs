@@ -17,7 +17,7 @@ use crate::interp::Cpu;
 use crate::mem::AccessInfo;
 use crate::platform::Platform;
 use crate::state::CpuState;
-use crate::sysreg::{hcr, sctlr, Slot};
+use crate::sysreg::sctlr;
 
 type R = Result<(), Trap>;
 
@@ -32,22 +32,12 @@ pub enum Index {
     Post,
 }
 
-/// SCTLR_ELx of the current translation regime (Arm ARM `SCTLR[]`).
-pub fn sctlr_current(s: &CpuState) -> u64 {
-    let h = s.sys[Slot::HCR_EL2 as usize];
-    if s.el == 2 || (s.el == 0 && h & hcr::E2H != 0 && h & hcr::TGE != 0) {
-        s.sys[Slot::SCTLR_EL2 as usize]
-    } else {
-        s.sys[Slot::SCTLR_EL1 as usize]
-    }
-}
-
 /// Arm ARM `CheckSPAlignment()`: with SCTLR_ELx.SA (SA0 at EL0) set, using SP as a
 /// base while it is not 16-byte aligned is an SP alignment fault (EC 0x26, ISS 0).
 #[inline(always)]
 pub fn check_sp_alignment(s: &CpuState) -> R {
     let bit = if s.el == 0 { sctlr::SA0 } else { sctlr::SA };
-    if sctlr_current(s) & bit != 0 && s.sp() & 15 != 0 {
+    if crate::sysreg::traps::current_sctlr(s) & bit != 0 && s.sp() & 15 != 0 {
         return Err(exception::sync(s, ec::SP_ALIGN, 0));
     }
     Ok(())

@@ -8,7 +8,7 @@
 
 use el2emu_mmu::{AccessKind, Fault, FaultKind};
 
-use super::ldst::{address, imm9_index, pair_index, reg_offset, sctlr_current, store_parts, writeback, Index};
+use super::ldst::{address, imm9_index, pair_index, reg_offset, store_parts, writeback, Index};
 use crate::exception::{self, Trap};
 use crate::insn::Insn;
 use crate::interp::Cpu;
@@ -16,16 +16,9 @@ use crate::mem::AccessInfo;
 use crate::platform::Platform;
 use crate::sysreg::sctlr;
 
-type R = Result<(), Trap>;
+use super::simd_fp::check_fp_enabled;
 
-/// Arm ARM `CheckFPAdvSIMDEnabled64()`: the FP/SIMD access trap of CPACR_EL1/CPTR_EL2
-/// (EC 0x07, ISS with the "AArch64" encoding 0x1e00000 as QEMU reports it).
-pub fn check_fp_enabled(cpu: &Cpu) -> R {
-    match crate::sysreg::traps::fp_trap(&cpu.s) {
-        Some(t) => Err(exception::sync_to(&cpu.s, t.el, crate::ec::FP_ACCESS, 0x01e0_0000)),
-        None => Ok(()),
-    }
-}
+type R = Result<(), Trap>;
 
 /// Element size in bytes of the single-register forms, from size (31:30) and opc<1>
 /// (bit 23); `None` when unallocated.
@@ -52,7 +45,7 @@ fn check_q_alignment(cpu: &mut Cpu, va: u64, kind: AccessKind) -> R {
     let info = AccessInfo::plain(kind, 16);
     // Translate the page base, whose bit 0 is only the Device flag.
     let pa = cpu.translate(va & !0xfff, kind, false).map_err(|f| cpu.data_abort(f, va, &info))?;
-    if pa & crate::mem::DEVICE != 0 || sctlr_current(&cpu.s) & sctlr::A != 0 {
+    if pa & crate::mem::DEVICE != 0 || crate::sysreg::traps::current_sctlr(&cpu.s) & sctlr::A != 0 {
         return Err(cpu.data_abort(Fault::s1(FaultKind::Alignment, 0), va, &info));
     }
     Ok(())

@@ -17,7 +17,7 @@
 
 use el2emu_mmu::{AccessKind, Fault, FaultKind};
 
-use super::ldst::{base, sctlr_current};
+use super::ldst::base;
 use super::simd_fp::{check_fp_enabled, elem, replicate, set_elem, set_vreg, set_vreg_width, vreg};
 use crate::exception::{self, Trap};
 use crate::insn::Insn;
@@ -235,7 +235,7 @@ impl Pages {
 /// (whose translated writes cannot fail).
 fn store(cpu: &mut Cpu, plat: &mut dyn Platform, address: u64, ebytes: u32, vals: &[u64]) -> R {
     let info = AccessInfo::plain(AccessKind::Write, ebytes);
-    let strict_align = sctlr_current(&cpu.s) & sctlr::A != 0;
+    let strict_align = crate::sysreg::traps::current_sctlr(&cpu.s) & sctlr::A != 0;
     let mut pages = Pages { page: [0; 2], pa: [0; 2], len: 0 };
     let mut in_ram = [false; MAX_ELEMS];
     for (k, ram) in in_ram.iter_mut().enumerate().take(vals.len()) {

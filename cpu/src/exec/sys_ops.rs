@@ -97,14 +97,14 @@ pub fn sys(cpu: &mut Cpu, plat: &mut dyn Platform, i: Insn) -> R {
             exception::sync_to(s, t, ec::SYSREG, traps::sysreg_iss(key, rt, false))
         })
     };
-    let uci = traps::sctlr_el0(s) & sctlr::UCI != 0;
+    let uci = traps::current_sctlr(s) & sctlr::UCI != 0;
     let el1_only = matches!(op, Op::DcIvac | Op::DcSetWay | Op::IcAll | Op::TlbiEl1(_) | Op::AtS1E1 { .. });
     let el2_only = matches!(op, Op::TlbiEl2(_) | Op::AtS1E2 { .. } | Op::AtS12 { .. });
     if (el1_only && el == 0) || (el2_only && (el < 2 || !cpu.has_el2)) {
         return und();
     }
     let trapped = match op {
-        Op::DcZva => el0_trap(traps::sctlr_el0(s) & sctlr::DZE != 0).or_else(|| to_el2(h & hcr::TDZ != 0)),
+        Op::DcZva => el0_trap(traps::current_sctlr(s) & sctlr::DZE != 0).or_else(|| to_el2(h & hcr::TDZ != 0)),
         Op::DcVaPou => el0_trap(uci).or_else(|| to_el2(h & hcr::TPU != 0)),
         Op::DcVaPoc => el0_trap(uci).or_else(|| to_el2(h & hcr::TPCP != 0)),
         Op::DcIvac => to_el2(h & hcr::TPCP != 0),
@@ -167,11 +167,7 @@ fn dc_zva(cpu: &mut Cpu, plat: &mut dyn Platform, va: u64) -> R {
 fn at(cpu: &mut Cpu, va: u64, el: u32, write: bool, both_stages: bool) -> R {
     let kind = if write { AccessKind::Write } else { AccessKind::Read };
     let saved_el = cpu.s.el;
-    let saved_pan = cpu.s.pan;
-    cpu.s.el = el;
-    let mut regime = cpu.regime(el == 0);
-    cpu.s.el = saved_el;
-    cpu.s.pan = saved_pan;
+    let mut regime = cpu.regime_at(el, el == 0);
     // AT S1E1R/W and S12E* do not check PSTATE.PAN (only FEAT_PAN2's S1E1RP/WP do).
     // AT S1E1* from EL2 still walks stage 1 through stage 2 (the tables are in IPA
     // space): `translate_stage1` below keeps stage 2 for the walk only.

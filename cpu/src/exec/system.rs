@@ -96,7 +96,7 @@ fn wfx_iss(wfe: bool) -> u32 {
 
 fn wfx_trap(cpu: &Cpu, wfe: bool) -> Option<Trap> {
     let s = &cpu.s;
-    if s.el == 0 && traps::sctlr_el0(s) & if wfe { sctlr::NTWE } else { sctlr::NTWI } == 0 {
+    if s.el == 0 && traps::current_sctlr(s) & if wfe { sctlr::NTWE } else { sctlr::NTWI } == 0 {
         let t = exception::default_target(s);
         return Some(exception::sync_to(s, t, ec::WFX, wfx_iss(wfe)));
     }
@@ -174,7 +174,7 @@ pub fn msr_imm(cpu: &mut Cpu, _: &mut dyn Platform, i: Insn) -> R {
     match (op1, op2) {
         (0b000, 0b101) if s.el > 0 => s.spsel = crm & 1,
         (0b011, 0b110) | (0b011, 0b111) => {
-            if s.el == 0 && traps::sctlr_el0(s) & (1 << 9) == 0 {
+            if s.el == 0 && traps::current_sctlr(s) & (1 << 9) == 0 {
                 // SCTLR_ELx.UMA=0: EL0 DAIF access traps (ISS as for MSR/MRS).
                 let t = exception::default_target(s);
                 let iss = (op2 << 17) | (op1 << 14) | (4 << 10) | (31 << 5) | (crm << 1);

@@ -114,9 +114,10 @@ fn virtual_count(s: &CpuState) -> u64 {
     }
 }
 
-/// The count a timer compares against: physical timers the physical count, the EL1
-/// virtual timer the virtual count, the EL2 virtual timer the count without offset.
-fn timer_count(s: &CpuState, slot: Slot) -> u64 {
+/// The count a timer register (any of its CTL/CVAL/TVAL) compares against: physical
+/// timers the physical count, the EL1 virtual timer the virtual count (minus CNTVOFF_EL2),
+/// the EL2 virtual timer the count without offset. Shared with the board's timer outputs.
+pub fn timer_count(s: &CpuState, slot: Slot) -> u64 {
     match slot {
         Slot::CNTV_TVAL_EL0 | Slot::CNTV_CTL_EL0 | Slot::CNTV_CVAL_EL0 => {
             s.counter().wrapping_sub(s.sys[Slot::CNTVOFF_EL2 as usize])

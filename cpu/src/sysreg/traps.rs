@@ -176,9 +176,9 @@ pub fn check(s: &CpuState, d: &SysRegDesc, write: bool) -> Option<TrapTo> {
                 }
             }
             TrapRule::VirtTimer => el0(el == 0 && el0_enable(cntkctl::EL0VTEN)),
-            TrapRule::Uct => el0(el == 0 && sctlr_el0(s) & sctlr::UCT == 0),
+            TrapRule::Uct => el0(el == 0 && current_sctlr(s) & sctlr::UCT == 0),
             TrapRule::Dze => None,
-            TrapRule::Uma => el0(el == 0 && sctlr_el0(s) & (1 << 9) == 0),
+            TrapRule::Uma => el0(el == 0 && current_sctlr(s) & (1 << 9) == 0),
         };
         if hit.is_some() {
             return hit;
@@ -187,9 +187,11 @@ pub fn check(s: &CpuState, d: &SysRegDesc, write: bool) -> Option<TrapTo> {
     None
 }
 
-/// The SCTLR that controls EL0: SCTLR_EL2 in the EL2&0 regime, else SCTLR_EL1.
-pub fn sctlr_el0(s: &CpuState) -> u64 {
-    if in_host_el0(s) {
+/// The SCTLR of the current translation regime: SCTLR_EL2 at EL2 and at EL0 in the
+/// EL2&0 regime (HCR_EL2.{E2H,TGE} = {1,1}), else SCTLR_EL1. It holds the alignment
+/// checks (A, SA, SA0) and the EL0 enables (UCT, UCI, DZE, UMA, nTWI, nTWE).
+pub fn current_sctlr(s: &CpuState) -> u64 {
+    if s.el == 2 || in_host_el0(s) {
         s.sys[Slot::SCTLR_EL2 as usize]
     } else {
         s.sys[Slot::SCTLR_EL1 as usize]
