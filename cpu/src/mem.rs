@@ -497,3 +497,7 @@ fn current_asid(r: &Regime) -> u16 {
         asid & 0xff
     }
 }
+
+#[cfg(test)]
+#[path = "mem_tests.rs"]
+mod tests;
