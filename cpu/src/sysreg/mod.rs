@@ -133,6 +133,14 @@ mod tests {
     }
 
     #[test]
+    fn every_el12_alias_names_its_target() {
+        // access.rs relies on this (an `*_EL12`/`*_EL02` access at EL2 with E2H=1).
+        for d in TABLE.iter().filter(|d| d.hook == Hook::El12) {
+            assert!(table::el12_target(d.slot).is_some(), "{} has no target", d.name);
+        }
+    }
+
+    #[test]
     fn lookup_finds_by_encoding() {
         let d = lookup(key(3, 4, 1, 1, 0)).expect("HCR_EL2");
         assert_eq!(d.name, "HCR_EL2");
